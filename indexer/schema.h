@@ -1,0 +1,32 @@
+// The shape of a tsubo Xapian database: term prefixes, value slots and metadata keys.
+#pragma once
+
+namespace tsubo::schema {
+
+// Free-text terms carry no prefix (passage body and its heading path share positions,
+// separated by a gap so that no phrase spans the two). Heading words are indexed again with
+// kPrefixHeading so that they can be weighted and searched on their own.
+inline constexpr const char* kPrefixHeading = "S";     // heading path words (law, chapter, caption, article)
+inline constexpr const char* kPrefixPassageId = "Q";   // unique passage id: Qstatute/6273#art2
+inline constexpr const char* kPrefixDocId = "XD";      // document id, to replace a whole document
+inline constexpr const char* kPrefixType = "XT";       // statute | ruling | guidance
+inline constexpr const char* kPrefixCourt = "XC";      // court name, NFKC, spaces removed
+inline constexpr const char* kPrefixYear = "XY";       // year of the document date: XY2019
+inline constexpr const char* kPrefixLaw = "XL";        // law title for statutes: XL不正競争防止法
+inline constexpr const char* kPrefixArticle = "XA";    // statute article: XA2, XA19の2
+inline constexpr const char* kPrefixRightType = "XR";  // ruling right type: XR不正競争
+inline constexpr const char* kPrefixSection = "XS";    // ruling top-level section: XS当裁判所の判断
+
+// Value slots.
+inline constexpr unsigned kValueDate = 0;       // yyyymmdd as a string; sorts by date
+inline constexpr unsigned kValueOrdinal = 1;    // passage order within its document (sortable_serialise)
+
+// Database metadata keys.
+inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)
+inline constexpr const char* kMetaSchema = "tsubo.schema";          // schema version below
+inline constexpr const char* kSchemaVersion = "1";
+
+// Positions: heading words start at 1, body words after this gap.
+inline constexpr unsigned kBodyPositionStart = 1000;
+
+}  // namespace tsubo::schema

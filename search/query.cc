@@ -1,0 +1,2 @@
+// placeholder until search lands
+
