@@ -1,0 +1,115 @@
+// normalise (ICU) → cut into bounded chunks → MeCab → tokens mapped back to original offsets.
+#include "text/analyzer.h"
+
+#include <mecab.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "text/normalize.h"
+
+namespace tsubo {
+namespace {
+
+constexpr const char* kAnalyzerVersion = "tsubo-analyzer/1 (nfkc,lower,cjk-space)";
+
+// The first field of a MeCab feature string is the part of speech: 名詞, 助詞, 記号, …
+std::string_view major_pos(const char* feature) {
+  std::string_view f(feature ? feature : "");
+  return f.substr(0, f.find(','));
+}
+
+// End of the next chunk of s starting at `from`: at most kMaxChunkBytes, cut after a 。 or a space
+// when there is one in the window, else at a code point boundary.
+std::size_t chunk_end(std::string_view s, std::size_t from) {
+  const std::size_t limit = from + Analyzer::kMaxChunkBytes;
+  if (limit >= s.size()) return s.size();
+  static constexpr std::string_view kPeriod = "。";
+  const std::size_t window_start = from + Analyzer::kMaxChunkBytes / 2;
+  std::size_t cut = s.rfind(kPeriod, limit - kPeriod.size());
+  if (cut != std::string_view::npos && cut >= window_start) return cut + kPeriod.size();
+  cut = s.rfind(' ', limit - 1);
+  if (cut != std::string_view::npos && cut >= window_start) return cut + 1;
+  std::size_t end = limit;
+  while (end > from && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
+struct Analyzer::MeCabState {
+  std::unique_ptr<MeCab::Model> model;
+  std::unique_ptr<MeCab::Tagger> tagger;
+  std::unique_ptr<MeCab::Lattice> lattice;
+};
+
+std::string Analyzer::default_dictionary_dir() {
+  if (const char* env = std::getenv("TSUBO_MECAB_DIC"); env && *env) return env;
+  return "/var/lib/mecab/dic/ipadic-utf8";
+}
+
+Analyzer::Analyzer(const std::string& dictionary_dir)
+    : mecab_(std::make_unique<MeCabState>()),
+      dictionary_dir_(dictionary_dir.empty() ? default_dictionary_dir() : dictionary_dir) {
+  if (!std::filesystem::exists(std::filesystem::path(dictionary_dir_) / "sys.dic"))
+    throw AnalyzerError("[analyzer][mecab] no MeCab dictionary at " + dictionary_dir_ +
+                        " (install mecab-ipadic-utf8, or set TSUBO_MECAB_DIC)");
+  // -r /dev/null: do not depend on /etc/mecabrc, whose default dictionary Debian may switch.
+  const std::string args = "-r /dev/null -d " + dictionary_dir_;
+  mecab_->model.reset(MeCab::createModel(args.c_str()));
+  if (!mecab_->model)
+    throw AnalyzerError("[analyzer][mecab] cannot load dictionary " + dictionary_dir_ + ": " +
+                        MeCab::getLastError());
+  mecab_->tagger.reset(mecab_->model->createTagger());
+  mecab_->lattice.reset(mecab_->model->createLattice());
+  if (!mecab_->tagger || !mecab_->lattice) throw AnalyzerError("[analyzer][mecab] cannot create tagger");
+
+  const MeCab::DictionaryInfo* info = mecab_->model->dictionary_info();
+  std::string dict = "unknown";
+  if (info) {
+    dict = std::filesystem::path(info->filename).parent_path().filename().string() + " charset=" +
+           info->charset + " version=" + std::to_string(info->version) + " entries=" + std::to_string(info->size);
+    if (std::string_view(info->charset) != "UTF-8" && std::string_view(info->charset) != "utf8" &&
+        std::string_view(info->charset) != "utf-8")
+      throw AnalyzerError("[analyzer][mecab] dictionary " + dictionary_dir_ + " is " + info->charset +
+                          ", tsubo needs a UTF-8 dictionary");
+  }
+  identity_ = std::string(kAnalyzerVersion) + " mecab-" + MeCab::Model::version() + " dic=" + dict;
+}
+
+Analyzer::~Analyzer() = default;
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+  std::vector<Token> tokens;
+  if (text.empty()) return tokens;
+  const NormalizedText norm = normalize_for_search(text);
+  const std::string_view s = norm.text;
+  MeCab::Lattice& lattice = *mecab_->lattice;
+  uint32_t position = 0;
+
+  for (std::size_t from = 0; from < s.size();) {
+    const std::size_t to = chunk_end(s, from);
+    lattice.set_sentence(s.data() + from, to - from);
+    if (!mecab_->tagger->parse(&lattice))
+      throw AnalyzerError(std::string("[analyzer][mecab][chunk] ") + lattice.what());
+    for (const MeCab::Node* node = lattice.bos_node(); node; node = node->next) {
+      if (node->stat != MECAB_NOR_NODE && node->stat != MECAB_UNK_NODE) continue;
+      if (node->length == 0) continue;
+      const std::string_view pos = major_pos(node->feature);
+      if (pos == "記号" || pos == "補助記号" || pos == "空白") continue;
+      Token token;
+      const std::size_t b = static_cast<std::size_t>(node->surface - s.data());
+      const std::size_t e = b + node->length;
+      token.term.assign(s.data() + b, node->length);
+      token.begin = norm.source_begin[b];
+      token.end = norm.source_end[e - 1];
+      token.position = position++;
+      token.kind = (pos == "助詞" || pos == "助動詞") ? TokenKind::Function : TokenKind::Content;
+      tokens.push_back(std::move(token));
+    }
+    from = to;
+  }
+  return tokens;
+}
+
+}  // namespace tsubo
