@@ -35,6 +35,13 @@ std::size_t chunk_end(std::string_view s, std::size_t from) {
   return end;
 }
 
+TokenKind token_kind(std::string_view pos, bool unknown) {
+  if (unknown || pos == "名詞" || pos == "接頭詞" || pos == "接頭辞" || pos == "接尾辞" || pos == "代名詞")
+    return TokenKind::Noun;
+  if (pos == "助詞" || pos == "助動詞") return TokenKind::Function;
+  return TokenKind::Predicate;
+}
+
 }  // namespace
 
 struct Analyzer::MeCabState {
@@ -104,7 +111,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
       token.begin = norm.source_begin[b];
       token.end = norm.source_end[e - 1];
       token.position = position++;
-      token.kind = (pos == "助詞" || pos == "助動詞") ? TokenKind::Function : TokenKind::Content;
+      token.kind = token_kind(pos, node->stat == MECAB_UNK_NODE);
       tokens.push_back(std::move(token));
     }
     from = to;

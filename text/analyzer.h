@@ -11,7 +11,8 @@
 namespace tsubo {
 
 enum class TokenKind : uint8_t {
-  Content,   // nouns, verbs, numbers, unknown words: what a query looks for
+  Noun,      // nouns, prefixes, numbers, unknown words (名詞, 接頭詞, 未知語): the words of legal concepts
+  Predicate, // verbs, adjectives, adverbs (動詞, 形容詞, 副詞…): help ranking, rarely decisive
   Function,  // particles and auxiliaries (助詞, 助動詞): indexed for phrases, dropped from free-text queries
 };
 
@@ -20,7 +21,7 @@ struct Token {
   uint32_t position = 0;    // ordinal among the tokens of one analyze() call, from 0
   uint32_t begin = 0;       // byte offsets in the original (un-normalised) text
   uint32_t end = 0;
-  TokenKind kind = TokenKind::Content;
+  TokenKind kind = TokenKind::Noun;
 };
 
 struct AnalyzerError : std::runtime_error {

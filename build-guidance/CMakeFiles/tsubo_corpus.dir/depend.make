@@ -1,0 +1,2 @@
+# Empty dependencies file for tsubo_corpus.
+# This may be replaced when dependencies are built.

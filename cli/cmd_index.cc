@@ -1,0 +1,52 @@
+// tsubo index: build or update a database from folders and files of statutes, rulings and guidance.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "indexer/index_run.h"
+
+namespace tsubo::cli {
+
+void register_index(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand("index", "Index source files (folders are walked) into a database");
+  struct Args {
+    IndexOptions options;
+    std::vector<std::string> paths;
+    bool quiet = false;
+  };
+  auto args = std::make_shared<Args>();
+  args->options.db_path = kDefaultDb;
+  cmd->add_option("--db", args->options.db_path, "Database folder (created when missing)")->capture_default_str();
+  cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (default: ipadic-utf8)");
+  cmd->add_option("-j,--jobs", args->options.jobs, "Parser threads (default: all cores)");
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
+  cmd->add_option("paths", args->paths,
+                  "Files or folders; default: statutes-core, rulings and guidance of $TSUBO_CORPUS or ../shared/corpus");
+  cmd->callback([args, &exit_status] {
+    if (args->paths.empty()) {
+      const std::string corpus = default_corpus_dir();
+      if (!std::filesystem::is_directory(corpus)) {
+        std::cerr << "[index] no paths given and no corpus at " << corpus
+                  << ". Name the folders to index, or set TSUBO_CORPUS to a folder holding statutes-core/, "
+                     "rulings/ and guidance/.\n";
+        exit_status = kExitFailure;
+        return;
+      }
+      for (const char* sub : {"statutes-core", "rulings", "guidance"}) args->paths.push_back(corpus + "/" + sub);
+    }
+    args->options.progress = !args->quiet;
+    const IndexStats stats = index_paths(args->paths, args->options);
+    for (const auto& m : stats.missing_paths) std::cerr << "[index] not found: " << m << "\n";
+    std::cout << "indexed " << stats.documents << " documents, " << stats.passages << " passages from "
+              << stats.files_seen << " files (" << stats.bytes / 1e6 << " MB) in " << stats.seconds << " s; "
+              << stats.passages_in_db << " passages in " << args->options.db_path << "\n";
+    if (!stats.skipped.empty() || !stats.missing_paths.empty()) {
+      std::cout << stats.skipped.size() << " files skipped, " << stats.missing_paths.size() << " paths not found\n";
+      exit_status = kExitPartial;
+    }
+  });
+}
+
+}  // namespace tsubo::cli

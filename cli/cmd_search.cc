@@ -1,0 +1,88 @@
+// tsubo search: ranked passages for a query, for people (default) or programs (--json).
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "search/query_parser.h"
+#include "search/result_json.h"
+#include "search/searcher.h"
+#include "text/analyzer.h"
+
+namespace tsubo::cli {
+namespace {
+
+// <mark> becomes terminal bold when writing to a terminal, brackets otherwise.
+std::string for_terminal(std::string s, bool tty) {
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  };
+  replace_all("<mark>", tty ? "\033[1;33m" : "【");
+  replace_all("</mark>", tty ? "\033[0m" : "】");
+  replace_all("&lt;", "<");
+  replace_all("&gt;", ">");
+  replace_all("&quot;", "\"");
+  replace_all("&amp;", "&");
+  return s;
+}
+
+void print_human(const SearchResponse& r) {
+  const bool tty = isatty(1);
+  std::cout << r.total << " passages match «" << r.query << "» (" << r.took_ms << " ms)\n";
+  for (const SearchHit& h : r.hits) {
+    std::cout << "\n" << h.rank << ". [" << h.type << "] " << h.title;
+    if (!h.court.empty()) std::cout << " — " << h.court;
+    if (!h.date.empty()) std::cout << " " << h.date;
+    if (!h.case_number.empty()) std::cout << " " << h.case_number;
+    std::cout << "  (score " << h.score << ")\n";
+    if (!h.heading.empty()) std::cout << "   " << h.heading << "\n";
+    std::cout << "   " << for_terminal(h.snippet, tty) << "\n";
+    std::cout << "   " << h.passage_id << "\n";
+  }
+}
+
+}  // namespace
+
+void register_search(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand("search", "Search a database");
+  struct Args {
+    std::string db = kDefaultDb;
+    std::string dict;
+    std::vector<std::string> words;
+    SearchRequest request;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
+  cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
+  cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable)");
+  cmd->add_option("--court", args->request.courts, "Only this court (repeatable)");
+  cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
+  cmd->add_option("--from-year", args->request.year_from, "Only documents dated this year or later");
+  cmd->add_option("--to-year", args->request.year_to, "Only documents dated this year or earlier");
+  cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
+  cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
+  cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
+  cmd->add_flag("--json", args->json, "JSON output");
+  cmd->add_option("query", args->words, "Query words (quote phrases, AND / OR / NOT)")->required();
+  cmd->callback([args, &exit_status] {
+    std::string query;
+    for (const auto& w : args->words) query += (query.empty() ? "" : " ") + w;
+    args->request.query = query;
+    try {
+      const Analyzer analyzer(args->dict);
+      Searcher searcher(args->db, analyzer);
+      const SearchResponse response = searcher.search(args->request);
+      if (args->json) std::cout << response_to_json(response).dump(2) << "\n";
+      else print_human(response);
+    } catch (const QuerySyntaxError& e) {
+      std::cerr << "[search] query «" << query << "»: " << e.what() << "\n";
+      exit_status = kExitFailure;
+    }
+  });
+}
+
+}  // namespace tsubo::cli

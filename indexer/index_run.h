@@ -1,0 +1,40 @@
+// A whole indexing run: files → parsed documents (in worker threads) → one Xapian writer.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tsubo {
+
+struct IndexOptions {
+  std::string db_path;
+  std::string dictionary_dir;   // empty = the analyzer's default
+  unsigned jobs = 0;            // parser/tokeniser threads; 0 = all cores
+  bool progress = true;         // a progress line on stderr about once a second
+  std::size_t commit_every_passages = 50000;
+};
+
+struct SkippedFile {
+  std::string path;
+  std::string reason;
+};
+
+struct IndexStats {
+  std::size_t files_seen = 0;
+  std::size_t documents = 0;
+  std::size_t passages = 0;
+  std::size_t bytes = 0;
+  double seconds = 0;
+  std::size_t passages_in_db = 0;
+  std::vector<SkippedFile> skipped;
+  std::vector<std::string> missing_paths;
+};
+
+// Indexes every source file found under paths. A file that cannot be read or parsed is recorded
+// in `skipped` and the rest goes on; what was committed before stays. Throws IndexError when the
+// database cannot be opened or belongs to another analyzer.
+IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options);
+
+}  // namespace tsubo

@@ -1,0 +1,35 @@
+// Opening, guarding and updating the Xapian database.
+#include "indexer/index_writer.h"
+
+#include "indexer/passage_document.h"
+#include "indexer/schema.h"
+
+namespace tsubo {
+
+IndexWriter::IndexWriter(const std::string& path, const std::string& analyzer_identity) {
+  try {
+    db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("[indexer][xapian] cannot open " + path + ": " + e.get_description());
+  }
+  const std::string stored = db_.get_metadata(schema::kMetaAnalyzer);
+  if (stored.empty()) {
+    if (db_.get_doccount() != 0)
+      throw IndexError("[indexer] " + path + " is a Xapian database not made by tsubo; choose another --db");
+    db_.set_metadata(schema::kMetaAnalyzer, analyzer_identity);
+    db_.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+  } else if (stored != analyzer_identity) {
+    throw IndexError("[indexer] " + path + " was built with analyzer «" + stored + "» but this run uses «" +
+                     analyzer_identity + "»; mixing them would make queries miss. Index into a new --db, or " +
+                     "use the same dictionary (TSUBO_MECAB_DIC / --dict).");
+  }
+}
+
+void IndexWriter::replace_document(const std::string& doc_id, std::vector<Xapian::Document> passages) {
+  db_.delete_document(prefixed_term(schema::kPrefixDocId, doc_id));
+  for (auto& p : passages) db_.add_document(p);
+}
+
+void IndexWriter::commit() { db_.commit(); }
+
+}  // namespace tsubo

@@ -1,0 +1,108 @@
+// Term generation for a passage: heading context first, then the body, after a position gap.
+#include "indexer/passage_document.h"
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/schema.h"
+#include "text/analyzer.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace tsubo {
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for the glass backend
+constexpr unsigned kHeadingWdf = 2;         // heading words count double: they name the topic
+constexpr unsigned kMaxHeadingTokens = schema::kBodyPositionStart - 10;
+
+std::string heading_context(const Document& doc, const Passage& passage) {
+  std::string context = doc.title;
+  for (const auto& h : passage.heading_path) context += "\n" + h;
+  return context;
+}
+
+std::string date_value(const std::string& iso) {
+  std::string digits;
+  for (char c : iso)
+    if (c >= '0' && c <= '9') digits += c;
+  return digits.size() == 8 ? digits : std::string();
+}
+
+}  // namespace
+
+std::string prefixed_term(const char* prefix, const std::string& value) {
+  std::string term = std::string(prefix) + utf8::remove_spaces(value);
+  if (term.size() <= kMaxTermBytes) return term;
+  std::size_t cut = kMaxTermBytes;
+  while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+  term.resize(cut);
+  return term;
+}
+
+nlohmann::json passage_record(const Document& doc, const Passage& passage, std::size_t ordinal) {
+  const DocumentMeta& m = doc.meta;
+  return {
+      {"doc_id", doc.id},
+      {"passage_id", passage.id},
+      {"type", doc_type_name(doc.type)},
+      {"title", doc.title},
+      {"heading", join_heading(passage.heading_path)},
+      {"heading_path", passage.heading_path},
+      {"text", passage.text},
+      {"ordinal", ordinal},
+      {"source_begin", passage.source_begin},
+      {"source_end", passage.source_end},
+      {"meta",
+       {{"court", m.court},
+        {"date", m.date},
+        {"case_number", m.case_number},
+        {"case_name", m.case_name},
+        {"right_type", m.right_type},
+        {"trial_type", m.trial_type},
+        {"law", m.law},
+        {"law_number", m.law_number},
+        {"article", passage.article},
+        {"section", passage.section},
+        {"source_url", m.source_url}}},
+  };
+}
+
+Xapian::Document make_passage_document(const Document& doc, const Passage& passage, std::size_t ordinal,
+                                       const Analyzer& analyzer) {
+  Xapian::Document xdoc;
+
+  unsigned heading_tokens = 0;
+  for (const Token& t : analyzer.analyze(heading_context(doc, passage))) {
+    if (++heading_tokens > kMaxHeadingTokens) break;
+    if (t.term.size() > kMaxTermBytes) continue;
+    xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);
+    xdoc.add_term(schema::kPrefixHeading + t.term);
+  }
+  for (const Token& t : analyzer.analyze(passage.text)) {
+    if (t.term.size() > kMaxTermBytes) continue;
+    xdoc.add_posting(t.term, schema::kBodyPositionStart + t.position);
+  }
+
+  xdoc.add_boolean_term(prefixed_term(schema::kPrefixPassageId, passage.id));
+  xdoc.add_boolean_term(prefixed_term(schema::kPrefixDocId, doc.id));
+  xdoc.add_boolean_term(prefixed_term(schema::kPrefixType, doc_type_name(doc.type)));
+  if (!doc.meta.court.empty())
+    xdoc.add_boolean_term(prefixed_term(schema::kPrefixCourt, normalize_nfkc(doc.meta.court)));
+  if (!doc.meta.law.empty()) xdoc.add_boolean_term(prefixed_term(schema::kPrefixLaw, normalize_nfkc(doc.meta.law)));
+  if (!passage.article.empty()) xdoc.add_boolean_term(prefixed_term(schema::kPrefixArticle, passage.article));
+  if (!doc.meta.right_type.empty())
+    xdoc.add_boolean_term(prefixed_term(schema::kPrefixRightType, normalize_nfkc(doc.meta.right_type)));
+  if (!passage.section.empty())
+    xdoc.add_boolean_term(prefixed_term(schema::kPrefixSection, normalize_nfkc(passage.section)));
+
+  const std::string date = date_value(doc.meta.date);
+  if (!date.empty()) {
+    xdoc.add_value(schema::kValueDate, date);
+    xdoc.add_boolean_term(prefixed_term(schema::kPrefixYear, date.substr(0, 4)));
+  }
+  xdoc.add_value(schema::kValueOrdinal, Xapian::sortable_serialise(static_cast<double>(ordinal)));
+  xdoc.set_data(passage_record(doc, passage, ordinal).dump());
+  return xdoc;
+}
+
+}  // namespace tsubo

@@ -1,2 +1,0 @@
-// placeholder until search lands
-

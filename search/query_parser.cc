@@ -1,0 +1,243 @@
+// Recursive descent over whitespace-separated query words; each word goes through the analyzer.
+#include "search/query_parser.h"
+
+#include <algorithm>
+
+#include "text/analyzer.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace tsubo {
+namespace {
+
+enum class LexKind { Word, Phrase, And, Or, Not, Minus, Open, Close, End };
+
+struct Lexeme {
+  LexKind kind;
+  std::string text;
+};
+
+bool is_quote(char32_t cp) { return cp == U'"' || cp == U'“' || cp == U'”' || cp == U'＂'; }
+bool is_open(char32_t cp) { return cp == U'(' || cp == U'（'; }
+bool is_close(char32_t cp) { return cp == U')' || cp == U'）'; }
+
+std::vector<Lexeme> lex(std::string_view q) {
+  std::vector<Lexeme> out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    std::size_t at = i;
+    char32_t cp = utf8::next(q, i);
+    if (utf8::is_space(cp)) continue;
+    if (is_open(cp)) {
+      out.push_back({LexKind::Open, ""});
+      continue;
+    }
+    if (is_close(cp)) {
+      out.push_back({LexKind::Close, ""});
+      continue;
+    }
+    if (is_quote(cp)) {
+      std::string phrase;
+      bool closed = false;
+      while (i < q.size()) {
+        const std::size_t p = i;
+        const char32_t c = utf8::next(q, i);
+        if (is_quote(c)) {
+          closed = true;
+          break;
+        }
+        phrase.append(q.substr(p, i - p));
+      }
+      if (!closed) throw QuerySyntaxError("a quotation mark \" is not closed; put the phrase between two quotes");
+      out.push_back({LexKind::Phrase, phrase});
+      continue;
+    }
+    if (cp == U'-' || cp == U'－') {
+      // A minus directly before a word excludes it: -退職金
+      std::size_t peek = i;
+      if (i < q.size() && !utf8::is_space(utf8::next(q, peek))) {
+        out.push_back({LexKind::Minus, ""});
+        continue;
+      }
+    }
+    // A bare word runs to the next space, quote or parenthesis.
+    std::size_t end = i;
+    while (end < q.size()) {
+      std::size_t p = end;
+      const char32_t c = utf8::next(q, p);
+      if (utf8::is_space(c) || is_quote(c) || is_open(c) || is_close(c)) break;
+      end = p;
+    }
+    std::string word(q.substr(at, end - at));
+    i = end;
+    const std::string folded = normalize_nfkc(word);
+    if (folded == "AND") out.push_back({LexKind::And, ""});
+    else if (folded == "OR") out.push_back({LexKind::Or, ""});
+    else if (folded == "NOT") out.push_back({LexKind::Not, ""});
+    else out.push_back({LexKind::Word, word});
+  }
+  out.push_back({LexKind::End, ""});
+  return out;
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer) : lx_(std::move(lexemes)), analyzer_(analyzer) {}
+
+  ParsedQuery run() {
+    Xapian::Query q = parse_or();
+    if (peek() == LexKind::Close) throw QuerySyntaxError("a closing parenthesis ) has no opening one");
+    if (peek() != LexKind::End) throw QuerySyntaxError("unexpected text at the end of the query");
+    if (q.empty()) throw QuerySyntaxError("the query has no searchable word (only particles or symbols?)");
+    ParsedQuery out{q, highlight_};
+    std::sort(out.highlight_terms.begin(), out.highlight_terms.end());
+    out.highlight_terms.erase(std::unique(out.highlight_terms.begin(), out.highlight_terms.end()),
+                              out.highlight_terms.end());
+    return out;
+  }
+
+ private:
+  LexKind peek() const { return lx_[pos_].kind; }
+  const Lexeme& take() { return lx_[pos_++]; }
+
+  Xapian::Query parse_or() {
+    Xapian::Query left = parse_and();
+    while (peek() == LexKind::Or) {
+      take();
+      Xapian::Query right = parse_and();
+      if (right.empty()) throw QuerySyntaxError("OR needs a word on both sides");
+      if (left.empty()) throw QuerySyntaxError("OR needs a word on both sides");
+      left = Xapian::Query(Xapian::Query::OP_OR, left, right);
+    }
+    return left;
+  }
+
+  // A run of operands: explicit AND is strict, juxtaposition is the soft AND, NOT and - exclude.
+  Xapian::Query parse_and() {
+    std::vector<Xapian::Query> soft, strict, excluded;
+    while (true) {
+      const LexKind k = peek();
+      if (k == LexKind::End || k == LexKind::Or || k == LexKind::Close) break;
+      if (k == LexKind::And) {
+        take();
+        Xapian::Query q = parse_unary_operand("AND");
+        if (q.empty()) continue;
+        if (soft.empty() && strict.empty()) throw QuerySyntaxError("AND needs a word on both sides");
+        strict.push_back(q);
+        continue;
+      }
+      if (k == LexKind::Not || k == LexKind::Minus) {
+        take();
+        Xapian::Query q = parse_unary_operand(k == LexKind::Not ? "NOT" : "-");
+        if (!q.empty()) excluded.push_back(q);
+        continue;
+      }
+      Xapian::Query q = parse_atom();
+      if (!q.empty()) soft.push_back(q);
+    }
+    Xapian::Query positive;
+    if (!soft.empty()) positive = soft_and(soft);
+    if (!strict.empty()) {
+      strict.push_back(positive);
+      positive = Xapian::Query(Xapian::Query::OP_AND, strict.begin(), strict.end());
+    }
+    if (!excluded.empty()) {
+      if (positive.empty()) throw QuerySyntaxError("NOT needs something to keep: add a word before it");
+      positive = Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
+                               Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+    }
+    return positive;
+  }
+
+  Xapian::Query parse_unary_operand(const char* op) {
+    const LexKind k = peek();
+    if (k == LexKind::End || k == LexKind::Or || k == LexKind::And || k == LexKind::Close)
+      throw QuerySyntaxError(std::string(op) + " needs a word after it");
+    return parse_atom();
+  }
+
+  Xapian::Query parse_atom() {
+    const Lexeme& l = take();
+    switch (l.kind) {
+      case LexKind::Open: {
+        Xapian::Query inner = parse_or();
+        if (peek() != LexKind::Close) throw QuerySyntaxError("an opening parenthesis ( is not closed");
+        take();
+        return inner;
+      }
+      case LexKind::Phrase: return phrase(l.text);
+      case LexKind::Word: return word(l.text);
+      case LexKind::Not:
+      case LexKind::Minus:
+        throw QuerySyntaxError("NOT cannot follow another NOT");
+      default: throw QuerySyntaxError("unexpected operator");
+    }
+  }
+
+  // Passages with every part rank first; passages with some parts still match.
+  static Xapian::Query soft_and(const std::vector<Xapian::Query>& parts) {
+    if (parts.size() == 1) return parts.front();
+    Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    Xapian::Query any(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    return Xapian::Query(Xapian::Query::OP_OR, all, any);
+  }
+
+  static Xapian::Query adjacent(const std::vector<std::string>& terms) {
+    if (terms.size() == 1) return Xapian::Query(terms.front());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+  }
+
+  // An exact phrase: every token, particles included, in order.
+  Xapian::Query phrase(const std::string& text) {
+    std::vector<std::string> terms;
+    for (const Token& t : analyzer_.analyze(text)) terms.push_back(t.term);
+    if (terms.empty()) return Xapian::Query();
+    highlight_.insert(highlight_.end(), terms.begin(), terms.end());
+    return adjacent(terms);
+  }
+
+  // A bare word: runs of nouns become phrases (compounds such as 秘密管理性 = 秘密+管理+性), other
+  // content words (verbs, adjectives) are kept as single terms, particles are dropped.
+  Xapian::Query word(const std::string& text) {
+    std::vector<Xapian::Query> groups;
+    std::vector<std::string> run;
+    auto flush = [&] {
+      if (!run.empty()) groups.push_back(adjacent(run));
+      run.clear();
+    };
+    for (const Token& t : analyzer_.analyze(text)) {
+      if (t.kind == TokenKind::Noun) {
+        run.push_back(t.term);
+        highlight_.push_back(t.term);
+        continue;
+      }
+      flush();
+      if (t.kind == TokenKind::Predicate && utf8::length(t.term) > 1) {
+        groups.emplace_back(t.term);
+        highlight_.push_back(t.term);
+      }
+    }
+    flush();
+    if (groups.empty()) return Xapian::Query();
+    return soft_and(groups);
+  }
+
+  std::vector<Lexeme> lx_;
+  std::size_t pos_ = 0;
+  const Analyzer& analyzer_;
+  std::vector<std::string> highlight_;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
+  if (text.size() > kMaxQueryBytes)
+    throw QuerySyntaxError("the query is too long (" + std::to_string(text.size()) + " bytes; at most " +
+                           std::to_string(kMaxQueryBytes) + ")");
+  if (!utf8::valid(text)) throw QuerySyntaxError("the query is not valid UTF-8");
+  if (utf8::trim(text).empty()) throw QuerySyntaxError("the query is empty");
+  return Parser(lex(text), analyzer).run();
+}
+
+}  // namespace tsubo

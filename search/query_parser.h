@@ -1,0 +1,40 @@
+// The tsubo query language → a Xapian query, through the same analyzer that built the index.
+//
+//   秘密管理性                     a word; MeCab splits it, its nouns must stand together (a phrase)
+//   営業秘密の定義                 noun groups 営業秘密 and 定義, both wanted, particles dropped
+//   不正競争防止法 営業秘密 定義   words separated by spaces (also the full-width space)
+//   "秘密として管理されている"     an exact phrase, particles included
+//   顧客名簿 OR 顧客情報          either; AND is explicit and strict; NOT / -word exclude
+//   (顧客名簿 OR 顧客情報) 営業秘密  grouping
+//
+// Words next to each other without an operator are a "soft AND": passages holding all of them rank
+// first, passages holding some still follow, so a word the text phrases differently loses little.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace tsubo {
+
+class Analyzer;
+
+struct QuerySyntaxError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct ParsedQuery {
+  Xapian::Query query;
+  std::vector<std::string> highlight_terms;  // index terms to mark in snippets
+};
+
+inline constexpr std::size_t kMaxQueryBytes = 1000;
+
+// Throws QuerySyntaxError with a helpful message: empty or over-long query, unbalanced quotes or
+// parentheses, an operator with nothing to apply to, a query that is only particles or symbols.
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer);
+
+}  // namespace tsubo

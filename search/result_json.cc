@@ -1,0 +1,33 @@
+// SearchResponse → JSON.
+#include "search/result_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "search/searcher.h"
+
+namespace tsubo {
+
+nlohmann::json response_to_json(const SearchResponse& response) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const SearchHit& h : response.hits) {
+    hits.push_back({{"rank", h.rank},
+                    {"score", h.score},
+                    {"doc_id", h.doc_id},
+                    {"passage_id", h.passage_id},
+                    {"type", h.type},
+                    {"title", h.title},
+                    {"heading", h.heading},
+                    {"snippet", h.snippet},
+                    {"text", h.text},
+                    {"meta",
+                     {{"court", h.court},
+                      {"date", h.date},
+                      {"case_number", h.case_number},
+                      {"law", h.law},
+                      {"article", h.article},
+                      {"section", h.section}}}});
+  }
+  return {{"query", response.query}, {"total", response.total}, {"took_ms", response.took_ms}, {"hits", hits}};
+}
+
+}  // namespace tsubo

@@ -1,0 +1,134 @@
+// Enquire with BM25 over the parsed query, boolean filters, then snippets for the page of hits.
+#include "search/searcher.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "indexer/passage_document.h"
+#include "indexer/schema.h"
+#include "search/query_parser.h"
+#include "search/snippet.h"
+#include "text/analyzer.h"
+#include "text/normalize.h"
+
+namespace tsubo {
+namespace {
+
+Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values, bool normalise) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& v : values) terms.emplace_back(prefixed_term(prefix, normalise ? normalize_nfkc(v) : v));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string>& highlight,
+                   const Analyzer& analyzer) {
+  const nlohmann::json rec = nlohmann::json::parse(it.get_document().get_data());
+  SearchHit hit;
+  hit.score = it.get_weight();
+  hit.doc_id = rec.value("doc_id", "");
+  hit.passage_id = rec.value("passage_id", "");
+  hit.type = rec.value("type", "");
+  hit.title = rec.value("title", "");
+  hit.heading = rec.value("heading", "");
+  hit.text = rec.value("text", "");
+  const auto& m = rec["meta"];
+  hit.court = m.value("court", "");
+  hit.date = m.value("date", "");
+  hit.case_number = m.value("case_number", "");
+  hit.law = m.value("law", "");
+  hit.article = m.value("article", "");
+  hit.section = m.value("section", "");
+  hit.snippet = make_snippet(hit.text, highlight, analyzer);
+  return hit;
+}
+
+}  // namespace
+
+struct Searcher::State {
+  Xapian::Database db;
+  const Analyzer* analyzer;
+  std::string path;
+};
+
+Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer) : state_(std::make_unique<State>()) {
+  state_->analyzer = &analyzer;
+  state_->path = db_path;
+  if (!std::filesystem::exists(db_path))
+    throw SearchError("[search] no index at " + db_path + "; build one with: tsubo index --db " + db_path + " <folders>");
+  try {
+    state_->db = Xapian::Database(db_path);
+  } catch (const Xapian::Error& e) {
+    throw SearchError("[search][xapian] cannot open " + db_path + ": " + e.get_description());
+  }
+  const std::string built_with = state_->db.get_metadata(schema::kMetaAnalyzer);
+  if (built_with.empty()) throw SearchError("[search] " + db_path + " was not built by tsubo (no analyzer recorded)");
+  if (built_with != analyzer.identity())
+    throw SearchError("[search] " + db_path + " was built with analyzer «" + built_with +
+                      "» but this search uses «" + analyzer.identity() +
+                      "». Queries would be tokenised differently from the index and miss. Search with the "
+                      "same dictionary (TSUBO_MECAB_DIC / --dict) or re-index.");
+}
+
+Searcher::~Searcher() = default;
+
+std::size_t Searcher::passage_count() const { return state_->db.get_doccount(); }
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  if (request.limit > kMaxResultsPerPage)
+    throw SearchError("[search] at most " + std::to_string(kMaxResultsPerPage) + " results per page");
+  const ParsedQuery parsed = parse_query(request.query, *state_->analyzer);
+
+  Xapian::Query query = parsed.query;
+  std::vector<Xapian::Query> filters;
+  if (!request.types.empty()) {
+    for (const auto& t : request.types) {
+      DocType dt;
+      if (!parse_doc_type(t, dt)) throw SearchError("[search] unknown type «" + t + "»: use statute, ruling or guidance");
+    }
+    filters.push_back(any_of(schema::kPrefixType, request.types, false));
+  }
+  if (!request.courts.empty()) filters.push_back(any_of(schema::kPrefixCourt, request.courts, true));
+  if (!request.laws.empty()) filters.push_back(any_of(schema::kPrefixLaw, request.laws, true));
+  if (request.year_from || request.year_to) {
+    const std::string lo = request.year_from ? std::to_string(request.year_from) + "0000" : "00000000";
+    const std::string hi = request.year_to ? std::to_string(request.year_to) + "9999" : "99999999";
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kValueDate, lo, hi);
+  }
+  for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
+
+  SearchResponse response;
+  response.query = request.query;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Enquire enquire(state_->db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kValueDate, true);
+      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                 static_cast<Xapian::doccount>(request.limit), 100);
+      response.total = mset.get_matches_estimated();
+      response.hits.clear();
+      std::size_t rank = request.offset;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
+        hit.rank = ++rank;
+        response.hits.push_back(std::move(hit));
+      }
+      break;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed under us: reopen and try again rather than fail the user.
+      if (attempt >= 3) throw SearchError("[search] the index kept changing during the search; try again");
+      state_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      throw SearchError("[search][xapian] " + e.get_description());
+    }
+  }
+  response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return response;
+}
+
+}  // namespace tsubo

@@ -1,0 +1,61 @@
+// Read side of a tsubo database: query + filters → ranked passages with snippets.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tsubo {
+
+class Analyzer;
+
+struct SearchError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct SearchRequest {
+  std::string query;
+  std::vector<std::string> types;   // statute | ruling | guidance (any of them)
+  std::vector<std::string> courts;  // court names as printed (any of them)
+  std::vector<std::string> laws;    // law titles (any of them)
+  int year_from = 0, year_to = 0;   // inclusive; 0 = open
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  bool sort_by_date = false;        // newest first instead of relevance
+};
+
+struct SearchHit {
+  std::size_t rank = 0;  // 1-based, counting the offset
+  double score = 0;
+  std::string doc_id, passage_id, type, title, heading, snippet, text;
+  std::string court, date, case_number, law, article, section;
+};
+
+struct SearchResponse {
+  std::string query;
+  std::size_t total = 0;  // Xapian's estimate of matching passages
+  double took_ms = 0;
+  std::vector<SearchHit> hits;
+};
+
+inline constexpr std::size_t kMaxResultsPerPage = 1000;
+
+class Searcher {
+ public:
+  // Opens the database read-only. Throws SearchError when it is missing, was not built by tsubo, or
+  // was built with a different analyzer or dictionary than `analyzer` (the queries would miss).
+  Searcher(const std::string& db_path, const Analyzer& analyzer);
+  ~Searcher();
+
+  // Throws QuerySyntaxError for a malformed query, SearchError for bad filters.
+  SearchResponse search(const SearchRequest& request);
+
+  std::size_t passage_count() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace tsubo

@@ -1,0 +1,117 @@
+// The query language, checked by what it matches in a small in-memory index built by the same analyzer.
+#include "search/query_parser.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "text/analyzer.h"
+
+namespace tsubo {
+namespace {
+
+class QueryParserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    add("statute", "（定義）この法律において「営業秘密」とは、秘密として管理されている生産方法、販売方法その他の事業活動に有用な技術上又は営業上の情報であって、公然と知られていないものをいう。");
+    add("ruling", "本件情報について秘密管理性が認められるかを検討する。");
+    add("guidance", "退職者による顧客名簿の持ち出し対策について");
+    add("other", "管理者の秘密の性格について述べる。");
+    add("widths", "不正競争防止法２条６項に規定する営業秘密");
+  }
+
+  void add(const std::string& id, const std::string& text) {
+    Xapian::Document doc;
+    for (const Token& t : analyzer_.analyze(text)) doc.add_posting(t.term, t.position + 1);
+    doc.set_data(id);
+    db_.add_document(doc);
+  }
+
+  std::set<std::string> matches(const std::string& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parse_query(query, analyzer_).query);
+    std::set<std::string> out;
+    for (const auto& m : enquire.get_mset(0, 100)) (void)m;
+    const Xapian::MSet mset = enquire.get_mset(0, 100);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.insert(it.get_document().get_data());
+    return out;
+  }
+
+  std::string top(const std::string& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parse_query(query, analyzer_).query);
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    return mset.empty() ? "" : mset.begin().get_document().get_data();
+  }
+
+  Analyzer analyzer_;
+  Xapian::WritableDatabase db_;
+};
+
+TEST_F(QueryParserTest, CompoundWordIsAPhraseNotLooseParts) {
+  // 秘密管理性 splits into 秘密/管理/性; "other" has all three parts, but apart.
+  EXPECT_EQ(matches("秘密管理性"), (std::set<std::string>{"ruling"}));
+}
+
+TEST_F(QueryParserTest, FullWidthDigitsInQueryMatchEitherWidth) {
+  EXPECT_EQ(matches("2条6項"), (std::set<std::string>{"widths"}));
+  EXPECT_EQ(matches("２条６項"), (std::set<std::string>{"widths"}));
+}
+
+TEST_F(QueryParserTest, QuotedPhraseKeepsParticles) {
+  EXPECT_EQ(matches("\"秘密として管理されている\""), (std::set<std::string>{"statute"}));
+  EXPECT_TRUE(matches("\"秘密として管理されていない\"").empty());
+}
+
+TEST_F(QueryParserTest, SoftAndRanksDocumentsWithAllWordsFirst) {
+  EXPECT_EQ(top("顧客名簿 持ち出し"), "guidance");
+  EXPECT_EQ(top("営業秘密 規定"), "widths");
+  // Soft AND still returns passages with only one of the words.
+  EXPECT_TRUE(matches("営業秘密 顧客名簿").count("guidance"));
+}
+
+TEST_F(QueryParserTest, ExplicitAndIsStrict) {
+  EXPECT_EQ(matches("営業秘密 AND 有用"), (std::set<std::string>{"statute"}));
+  EXPECT_EQ(matches("営業秘密　ＡＮＤ　有用"), (std::set<std::string>{"statute"}));
+}
+
+TEST_F(QueryParserTest, OrAndNot) {
+  EXPECT_EQ(matches("顧客名簿 OR 秘密管理性"), (std::set<std::string>{"guidance", "ruling"}));
+  EXPECT_EQ(matches("営業秘密 NOT 有用"), (std::set<std::string>{"widths"}));
+  EXPECT_EQ(matches("営業秘密 -有用"), (std::set<std::string>{"widths"}));
+  EXPECT_EQ(matches("(顧客名簿 OR 秘密管理性) -検討"), (std::set<std::string>{"guidance"}));
+}
+
+TEST_F(QueryParserTest, NaturalQuestionDropsParticles) {
+  EXPECT_EQ(top("秘密管理性はどう判断されるか"), "ruling");
+  EXPECT_EQ(top("営業秘密の定義"), "statute");
+}
+
+TEST_F(QueryParserTest, SyntaxErrorsExplainThemselves) {
+  auto message = [&](const std::string& q) {
+    try {
+      parse_query(q, analyzer_);
+    } catch (const QuerySyntaxError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message("").find("empty"), std::string::npos);
+  EXPECT_NE(message("   　").find("empty"), std::string::npos);
+  EXPECT_NE(message("\"営業秘密").find("quotation"), std::string::npos);
+  EXPECT_NE(message("(営業秘密").find("parenthesis"), std::string::npos);
+  EXPECT_NE(message("営業秘密)").find("parenthesis"), std::string::npos);
+  EXPECT_NE(message("OR 営業秘密").find("OR"), std::string::npos);
+  EXPECT_NE(message("営業秘密 NOT").find("NOT"), std::string::npos);
+  EXPECT_NE(message("NOT 営業秘密").find("NOT"), std::string::npos);
+  EXPECT_NE(message("、。").find("no searchable word"), std::string::npos);
+  EXPECT_NE(message(std::string(5000, 'a')).find("too long"), std::string::npos);
+  EXPECT_NE(message("\xff\xfe").find("UTF-8"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tsubo
