@@ -1,0 +1,169 @@
+// End to end on the real shared corpus: the tsubo binary indexes statutes-core, rulings and guidance,
+// then real queries must find the passages a lawyer expects.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "test_support.h"
+
+namespace tsubo {
+namespace {
+
+struct CommandResult {
+  int status = -1;
+  std::string out;
+};
+
+// Runs a shell command, capturing stdout (stderr goes to the test log).
+CommandResult run(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 65536> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+class CorpusSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    corpus_ = testing::shared_corpus();
+    if (corpus_.empty()) return;
+    db_ = testing::temp_dir("integration") + "/index";
+    const auto r = run(std::string(TSUBO_BINARY) + " index -q --db " + db_ + " " + quote(corpus_ + "/statutes-core") +
+                       " " + quote(corpus_ + "/rulings") + " " + quote(corpus_ + "/guidance"));
+    index_status_ = r.status;
+    index_output_ = r.out;
+  }
+
+  nlohmann::json search(const std::string& args) {
+    const auto r = run(std::string(TSUBO_BINARY) + " search --json --db " + db_ + " " + args);
+    EXPECT_EQ(r.status, 0) << args;
+    return nlohmann::json::parse(r.out);
+  }
+
+  static std::string corpus_, db_, index_output_;
+  static int index_status_;
+};
+
+std::string CorpusSearch::corpus_, CorpusSearch::db_, CorpusSearch::index_output_;
+int CorpusSearch::index_status_ = -1;
+
+#define REQUIRE_INDEX()                                     \
+  TSUBO_REQUIRE_CORPUS(corpus_dir);                         \
+  (void)corpus_dir;                                         \
+  ASSERT_TRUE(index_status_ == 0 || index_status_ == 2) << index_output_
+
+TEST_F(CorpusSearch, IndexesEveryKindOfDocument) {
+  REQUIRE_INDEX();
+  EXPECT_NE(index_output_.find("indexed"), std::string::npos) << index_output_;
+  const auto r = run(std::string(TSUBO_BINARY) + " info --db " + db_);
+  ASSERT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("ipadic"), std::string::npos) << r.out;
+  for (const char* type : {"statute: ", "ruling: ", "guidance: "}) {
+    const auto at = r.out.find(type);
+    ASSERT_NE(at, std::string::npos) << r.out;
+    EXPECT_GT(std::stol(r.out.substr(at + std::string(type).size())), 0) << type;
+  }
+}
+
+TEST_F(CorpusSearch, SecretManagementFindsCourtsReasoningFirst) {
+  REQUIRE_INDEX();
+  const auto res = search("--limit 10 秘密管理性");
+  ASSERT_GE(res["hits"].size(), 5u);
+  EXPECT_EQ(res["hits"][0]["type"], "ruling") << res["hits"][0].dump();
+  int rulings_in_top5 = 0;
+  for (int i = 0; i < 5; ++i) {
+    const auto& hit = res["hits"][i];
+    rulings_in_top5 += hit["type"] == "ruling";
+    EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>"), std::string::npos) << hit.dump();
+  }
+  EXPECT_GE(rulings_in_top5, 3);
+}
+
+TEST_F(CorpusSearch, DefinitionQueryFindsArticleTwo) {
+  REQUIRE_INDEX();
+  const auto res = search("--limit 5 '不正競争防止法 営業秘密 定義'");
+  bool found = false;
+  for (const auto& hit : res["hits"]) found |= hit["passage_id"] == "statute/6273#art2";
+  EXPECT_TRUE(found) << res.dump(1);
+  // The word 定義 stands only in the caption （定義）: the heading path must be searchable.
+  const auto res2 = search("--limit 5 --type statute 営業秘密の定義");
+  ASSERT_FALSE(res2["hits"].empty());
+  EXPECT_EQ(res2["hits"][0]["passage_id"], "statute/6273#art2") << res2.dump(1);
+}
+
+TEST_F(CorpusSearch, FullWidthAndHalfWidthQueriesAgree) {
+  REQUIRE_INDEX();
+  const auto full = search("--limit 10 '不正競争防止法２条６項'");
+  const auto half = search("--limit 10 '不正競争防止法2条6項'");
+  ASSERT_FALSE(full["hits"].empty());
+  ASSERT_EQ(full["hits"].size(), half["hits"].size());
+  for (std::size_t i = 0; i < full["hits"].size(); ++i)
+    EXPECT_EQ(full["hits"][i]["passage_id"], half["hits"][i]["passage_id"]);
+}
+
+TEST_F(CorpusSearch, JsonHasTheDocumentedShape) {
+  REQUIRE_INDEX();
+  const auto res = search("--limit 20 '\"秘密として管理されている\"'");
+  for (const char* key : {"query", "total", "took_ms", "hits"}) EXPECT_TRUE(res.contains(key)) << key;
+  ASSERT_FALSE(res["hits"].empty());
+  for (const auto& hit : res["hits"]) {
+    for (const char* key : {"rank", "score", "doc_id", "passage_id", "type", "title", "heading", "snippet", "text", "meta"})
+      EXPECT_TRUE(hit.contains(key)) << key;
+    for (const char* key : {"court", "date", "case_number", "law", "article"}) EXPECT_TRUE(hit["meta"].contains(key)) << key;
+    EXPECT_EQ(hit["passage_id"].get<std::string>().rfind(hit["doc_id"].get<std::string>(), 0), 0u);
+  }
+  EXPECT_EQ(res["hits"][0]["rank"], 1);
+}
+
+TEST_F(CorpusSearch, RulingsCarryCourtAndDate) {
+  REQUIRE_INDEX();
+  const auto res = search("--limit 20 --type ruling 営業秘密");
+  ASSERT_FALSE(res["hits"].empty());
+  for (const auto& hit : res["hits"]) {
+    EXPECT_EQ(hit["type"], "ruling");
+    EXPECT_FALSE(hit["meta"]["court"].get<std::string>().empty()) << hit["doc_id"];
+    EXPECT_EQ(hit["meta"]["date"].get<std::string>().size(), 10u) << hit["doc_id"];
+  }
+}
+
+TEST_F(CorpusSearch, ReindexingLeavesThePassageCountUnchanged) {
+  REQUIRE_INDEX();
+  auto count = [&] {
+    const auto r = run(std::string(TSUBO_BINARY) + " passages --db " + db_ + " | wc -l");
+    return std::stol(r.out);
+  };
+  const long before = count();
+  const auto r = run(std::string(TSUBO_BINARY) + " index -q --db " + db_ + " " + quote(corpus_ + "/rulings"));
+  EXPECT_TRUE(r.status == 0 || r.status == 2);
+  EXPECT_EQ(count(), before);
+}
+
+TEST_F(CorpusSearch, MissingDictionaryIsNamed) {
+  REQUIRE_INDEX();
+  const auto r = run(std::string(TSUBO_BINARY) + " search --db " + db_ + " --dict /nonexistent 営業秘密 2>&1");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.out.find("/nonexistent"), std::string::npos) << r.out;
+}
+
+TEST_F(CorpusSearch, BadQueriesGetAMessageNotACrash) {
+  REQUIRE_INDEX();
+  for (const std::string q : {"'\"営業秘密'", "'(営業秘密'", "OR", "'、。'"}) {
+    const auto r = run(std::string(TSUBO_BINARY) + " search --db " + db_ + " " + q + " 2>&1");
+    EXPECT_EQ(r.status, 1) << q << ": " << r.out;
+    EXPECT_NE(r.out.find("[search]"), std::string::npos) << q << ": " << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace tsubo

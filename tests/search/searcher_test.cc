@@ -1,0 +1,163 @@
+// Searcher over a real (temporary) Xapian database built from hand-made documents.
+#include "search/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include "corpus/document.h"
+#include "indexer/index_writer.h"
+#include "indexer/passage_document.h"
+#include "test_support.h"
+#include "text/analyzer.h"
+
+namespace tsubo {
+namespace {
+
+Document statute() {
+  Document d;
+  d.id = "statute/9001";
+  d.type = DocType::Statute;
+  d.title = "不正競争防止法";
+  d.meta.law = "不正競争防止法";
+  d.meta.date = "1993-05-19";
+  Passage art1{"statute/9001#art1", {"第一章　総則", "（目的）", "第一条"}, "第一条\nこの法律は、事業者間の公正な競争を確保することを目的とする。", 0, 10, "1", ""};
+  Passage art2{"statute/9001#art2", {"第一章　総則", "（定義）", "第二条"}, "第二条\n６　この法律において「営業秘密」とは、秘密として管理されている技術上又は営業上の情報をいう。", 10, 20, "2", ""};
+  d.passages = {art1, art2};
+  return d;
+}
+
+Document ruling() {
+  Document d;
+  d.id = "ruling/99001";
+  d.type = DocType::Ruling;
+  d.title = "不正競争行為差止等請求事件";
+  d.meta.court = "知的財産高等裁判所";
+  d.meta.date = "2019-10-09";
+  d.meta.case_number = "令和1(ネ)10037";
+  Passage p1{"ruling/99001#p1", {"事実及び理由", "第３ 当裁判所の判断"}, "本件情報は秘密として管理されていたとはいえず、秘密管理性は認められない。", 0, 10, "", "当裁判所の判断"};
+  d.passages = {p1};
+  return d;
+}
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = testing::temp_dir("searcher") + "/db";
+    write({statute(), ruling()});
+  }
+  void write(const std::vector<Document>& docs) {
+    IndexWriter writer(db_, analyzer_.identity());
+    for (const auto& d : docs) {
+      std::vector<Xapian::Document> xdocs;
+      for (std::size_t i = 0; i < d.passages.size(); ++i)
+        xdocs.push_back(make_passage_document(d, d.passages[i], i, analyzer_));
+      writer.replace_document(d.id, std::move(xdocs));
+    }
+    writer.commit();
+  }
+  SearchResponse search(SearchRequest r) {
+    Searcher s(db_, analyzer_);
+    return s.search(r);
+  }
+
+  Analyzer analyzer_;
+  std::string db_;
+};
+
+TEST_F(SearcherTest, HeadingWordsFindThePassage) {
+  SearchRequest r;
+  r.query = "営業秘密の定義";  // 定義 stands only in the caption （定義）
+  const auto res = search(r);
+  ASSERT_FALSE(res.hits.empty());
+  EXPECT_EQ(res.hits[0].passage_id, "statute/9001#art2");
+  EXPECT_EQ(res.hits[0].heading, "第一章　総則 › （定義） › 第二条");
+  EXPECT_EQ(res.hits[0].law, "不正競争防止法");
+  EXPECT_EQ(res.hits[0].article, "2");
+}
+
+TEST_F(SearcherTest, LawTitleIsSearchable) {
+  SearchRequest r;
+  r.query = "不正競争防止法 目的";
+  const auto res = search(r);
+  ASSERT_FALSE(res.hits.empty());
+  EXPECT_EQ(res.hits[0].passage_id, "statute/9001#art1");
+}
+
+TEST_F(SearcherTest, FiltersByTypeCourtAndYear) {
+  SearchRequest r;
+  r.query = "秘密として管理";
+  r.types = {"ruling"};
+  auto res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].court, "知的財産高等裁判所");
+  EXPECT_EQ(res.hits[0].date, "2019-10-09");
+
+  r.types = {};
+  r.courts = {"知的財産高等裁判所"};
+  EXPECT_EQ(search(r).hits.size(), 1u);
+  r.courts = {};
+  r.year_from = 2000;
+  EXPECT_EQ(search(r).hits.size(), 1u);
+  r.year_from = 0;
+  r.year_to = 1999;
+  res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].doc_id, "statute/9001");
+
+  r.types = {"memo"};
+  EXPECT_THROW(search(r), SearchError);
+}
+
+TEST_F(SearcherTest, ReplacingADocumentDoesNotDuplicate) {
+  Searcher before(db_, analyzer_);
+  const auto count = before.passage_count();
+  write({statute(), ruling()});
+  Searcher after(db_, analyzer_);
+  EXPECT_EQ(after.passage_count(), count);
+  // A document that lost a passage loses it in the index too.
+  Document shorter = statute();
+  shorter.passages.pop_back();
+  write({shorter});
+  Searcher last(db_, analyzer_);
+  EXPECT_EQ(last.passage_count(), count - 1);
+}
+
+TEST_F(SearcherTest, DatabaseOfAnotherAnalyzerIsRefused) {
+  const std::string other = testing::temp_dir("other") + "/db";
+  { IndexWriter writer(other, "tsubo-analyzer/0 dic=unidic"); writer.commit(); }
+  try {
+    Searcher s(other, analyzer_);
+    FAIL() << "expected SearchError";
+  } catch (const SearchError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("unidic"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(analyzer_.identity()), std::string::npos) << msg;
+  }
+  EXPECT_THROW(IndexWriter(other, analyzer_.identity()), IndexError);
+}
+
+TEST_F(SearcherTest, MissingDatabaseSaysHowToBuildOne) {
+  try {
+    Searcher s(db_ + "-missing", analyzer_);
+    FAIL();
+  } catch (const SearchError& e) {
+    EXPECT_NE(std::string(e.what()).find("tsubo index"), std::string::npos);
+  }
+}
+
+TEST_F(SearcherTest, PagingAndLimits) {
+  SearchRequest r;
+  r.query = "秘密";
+  r.limit = 1;
+  const auto first = search(r);
+  ASSERT_EQ(first.hits.size(), 1u);
+  r.offset = 1;
+  const auto second = search(r);
+  ASSERT_EQ(second.hits.size(), 1u);
+  EXPECT_EQ(second.hits[0].rank, 2u);
+  EXPECT_NE(first.hits[0].passage_id, second.hits[0].passage_id);
+  r.limit = kMaxResultsPerPage + 1;
+  EXPECT_THROW(search(r), SearchError);
+}
+
+}  // namespace
+}  // namespace tsubo
