@@ -101,6 +101,12 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixYear, date.substr(0, 4)));
   }
   xdoc.add_value(schema::kValueOrdinal, Xapian::sortable_serialise(static_cast<double>(ordinal)));
+  xdoc.add_value(schema::kValueType, doc_type_name(doc.type));
+  if (!doc.meta.court.empty()) xdoc.add_value(schema::kValueCourt, utf8::remove_spaces(doc.meta.court));
+  if (!date.empty()) xdoc.add_value(schema::kValueYear, date.substr(0, 4));
+  if (!doc.meta.law.empty()) xdoc.add_value(schema::kValueLaw, doc.meta.law);
+  if (!doc.meta.right_type.empty()) xdoc.add_value(schema::kValueRightType, doc.meta.right_type);
+  if (!passage.section.empty()) xdoc.add_value(schema::kValueSection, passage.section);
   xdoc.set_data(passage_record(doc, passage, ordinal).dump());
   return xdoc;
 }

@@ -20,6 +20,13 @@ inline constexpr const char* kPrefixSection = "XS";    // ruling top-level secti
 // Value slots.
 inline constexpr unsigned kValueDate = 0;       // yyyymmdd as a string; sorts by date
 inline constexpr unsigned kValueOrdinal = 1;    // passage order within its document (sortable_serialise)
+// Facet values, counted over the matches with Xapian's ValueCountMatchSpy.
+inline constexpr unsigned kValueType = 2;       // statute | ruling | guidance
+inline constexpr unsigned kValueCourt = 3;      // court as printed
+inline constexpr unsigned kValueYear = 4;       // yyyy
+inline constexpr unsigned kValueLaw = 5;        // law title (statutes)
+inline constexpr unsigned kValueRightType = 6;  // 不正競争, 特許権, …
+inline constexpr unsigned kValueSection = 7;    // ruling top-level section (当裁判所の判断, …)
 
 // Database metadata keys.
 inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)

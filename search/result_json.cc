@@ -27,7 +27,17 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"article", h.article},
                       {"section", h.section}}}});
   }
-  return {{"query", response.query}, {"total", response.total}, {"took_ms", response.took_ms}, {"hits", hits}};
+  nlohmann::json out = {{"query", response.query}, {"total", response.total}, {"took_ms", response.took_ms}, {"hits", hits}};
+  if (!response.facets.empty()) {
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& [name, counts] : response.facets) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+      facets[name] = list;
+    }
+    out["facets"] = facets;
+  }
+  return out;
 }
 
 }  // namespace tsubo

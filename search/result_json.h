@@ -8,7 +8,9 @@ namespace tsubo {
 struct SearchResponse;
 
 // {"query", "total", "took_ms", "hits": [{"rank", "score", "doc_id", "passage_id", "type", "title",
-//   "heading", "snippet", "text", "meta": {"court", "date", "case_number", "law", "article"}}]}
+//   "heading", "snippet", "text", "meta": {"court", "date", "case_number", "law", "article"}}],
+//  "facets": {"type": [{"value", "count"}], "court": …, "year": …, "law": …, "right_type": …}}
+// ("facets" only when they were asked for).
 nlohmann::json response_to_json(const SearchResponse& response);
 
 }  // namespace tsubo

@@ -1,6 +1,7 @@
 // Enquire with BM25 over the parsed query, boolean filters, then snippets for the page of hits.
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -43,6 +44,23 @@ SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string
   hit.section = m.value("section", "");
   hit.snippet = make_snippet(hit.text, highlight, analyzer);
   return hit;
+}
+
+struct FacetSlot {
+  const char* name;
+  unsigned slot;
+};
+constexpr FacetSlot kFacetSlots[] = {{"type", schema::kValueType},   {"court", schema::kValueCourt},
+                                     {"year", schema::kValueYear},   {"law", schema::kValueLaw},
+                                     {"right_type", schema::kValueRightType}};
+
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool newest_first) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.push_back({*it, it.get_termfreq()});
+  std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
+    return newest_first ? a.value > b.value : a.count > b.count;
+  });
+  return out;
 }
 
 }  // namespace
@@ -108,8 +126,21 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       enquire.set_query(query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
       if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kValueDate, true);
+      std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+      if (request.facets) {
+        for (const auto& f : kFacetSlots) {
+          spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
+          enquire.add_matchspy(spies.back().get());
+        }
+      }
+      // With facets, check every match so that the counts are exact, not sampled.
       const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                 static_cast<Xapian::doccount>(request.limit), 100);
+                                                 static_cast<Xapian::doccount>(request.limit),
+                                                 request.facets ? state_->db.get_doccount() : 100);
+      response.facets.clear();
+      for (std::size_t i = 0; i < spies.size(); ++i)
+        response.facets.emplace_back(kFacetSlots[i].name,
+                                     facet_counts(*spies[i], kFacetSlots[i].slot == schema::kValueYear));
       response.total = mset.get_matches_estimated();
       response.hits.clear();
       std::size_t rank = request.offset;

@@ -23,7 +23,17 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance
+  bool facets = false;              // count type, court, year, law, right type over all matches
 };
+
+// One facet value and how many matching passages carry it.
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
+};
+
+// Facet name (type, court, year, law, right_type) → values, most frequent first (years: newest first).
+using Facets = std::vector<std::pair<std::string, std::vector<FacetCount>>>;
 
 struct SearchHit {
   std::size_t rank = 0;  // 1-based, counting the offset
@@ -37,6 +47,7 @@ struct SearchResponse {
   std::size_t total = 0;  // Xapian's estimate of matching passages
   double took_ms = 0;
   std::vector<SearchHit> hits;
+  Facets facets;          // filled when the request asked for facets
 };
 
 inline constexpr std::size_t kMaxResultsPerPage = 1000;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "corpus/document.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
@@ -157,6 +159,27 @@ TEST_F(SearcherTest, PagingAndLimits) {
   EXPECT_NE(first.hits[0].passage_id, second.hits[0].passage_id);
   r.limit = kMaxResultsPerPage + 1;
   EXPECT_THROW(search(r), SearchError);
+}
+
+}  // namespace
+}  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST_F(SearcherTest, FacetsCountAllMatches) {
+  SearchRequest r;
+  r.query = "秘密";
+  r.limit = 1;
+  r.facets = true;
+  const auto res = search(r);
+  ASSERT_FALSE(res.facets.empty());
+  std::map<std::string, std::size_t> types;
+  for (const auto& [name, counts] : res.facets)
+    if (name == "type")
+      for (const auto& c : counts) types[c.value] = c.count;
+  EXPECT_EQ(types["statute"], 1u);
+  EXPECT_EQ(types["ruling"], 1u);
 }
 
 }  // namespace
