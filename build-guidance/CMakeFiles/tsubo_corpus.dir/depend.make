@@ -1,2 +1,0 @@
-# Empty dependencies file for tsubo_corpus.
-# This may be replaced when dependencies are built.

@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build-guidance/tests/tsubo_tests[1]_tests.cmake")
-  include("/work/main/build-guidance/tests/tsubo_tests[1]_tests.cmake")
-else()
-  add_test(tsubo_tests_NOT_BUILT tsubo_tests_NOT_BUILT)
-endif()
