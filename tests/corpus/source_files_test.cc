@@ -1,0 +1,158 @@
+// Finding, reading and dispatching source files: types by folder and shape, skipped listings,
+// missing paths, encodings and line ends.
+#include "corpus/source_files.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "corpus/importers.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace tsubo {
+namespace {
+
+void write_file(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+// The ImportError message of f(), or "" when it does not throw one.
+template <typename F>
+std::string import_error(F f) {
+  try {
+    f();
+  } catch (const ImportError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// An e-Gov export's opening: blank lines, the title, the law number in parentheses.
+const char* const kStatuteOpening =
+    "\n\n情報管理促進法\n（平成三十年四月一日法律第九十九号）最終改正：令和二年六月十二日法律第五十号\n\n　第一章　総則\n";
+
+TEST(SourceFiles, FindsFilesAndPicksImporters) {
+  const fs::path root = testing::temp_dir("sources");
+  write_file(root / "statutes" / "index.tsv", "0001.txt\t情報管理促進法\t法律\n");
+  write_file(root / "statutes" / "0001.txt", "情報管理促進法\n");  // beside index.tsv: a statute
+  write_file(root / "loose" / "9001.txt", kStatuteOpening);
+  write_file(root / "loose" / "9002.txt",
+             "情報管理促進法施行令\r\n（平成三十年九月一日政令第二百号）\r\n");
+  write_file(root / "loose" / "9003.txt",
+             "情報管理促進法施行規則\n（平成三十年九月一日経済産業省令第七十号）\n");
+  write_file(root / "loose" / "memo.txt", "セミナーのお知らせ\n（令和4年3月25日開催）\n");  // no law number
+  write_file(root / "loose" / "news.txt", "情報管理ニュース\n公開日:2022年3月15日\n");
+  write_file(root / "rulings" / "MANIFEST.tsv", "88984\t知財高裁\n");
+  write_file(root / "rulings" / "88984.json", "{}");
+  write_file(root / "guidance" / "forum.md", "# フォーラム\n");
+  write_file(root / "guidance" / "README.md", "# about\n");
+  write_file(root / "guidance" / ".draft.md", "# draft\n");
+  write_file(root / "guidance" / "slides.pdf", "%PDF-1.4\n");
+  write_file(root / ".git" / "notes.txt", "not a source\n");
+
+  std::vector<std::string> missing;
+  const std::vector<SourceFile> files = find_source_files(
+      {root.string(), (root / "nope").string(), (root / "loose" / "news.txt").string()}, missing);
+  EXPECT_EQ(missing, std::vector<std::string>{(root / "nope").string()});
+
+  struct Expected {
+    std::string relative, doc_id;
+    DocType type;
+    bool markdown;
+  };
+  const std::vector<Expected> expected = {
+      {"guidance/forum.md", "guidance/forum", DocType::Guidance, true},
+      {"loose/9001.txt", "statute/9001", DocType::Statute, false},
+      {"loose/9002.txt", "statute/9002", DocType::Statute, false},
+      {"loose/9003.txt", "statute/9003", DocType::Statute, false},
+      {"loose/memo.txt", "guidance/memo", DocType::Guidance, false},
+      {"loose/news.txt", "guidance/news", DocType::Guidance, false},  // named twice, listed once
+      {"rulings/88984.json", "ruling/88984", DocType::Ruling, false},
+      {"statutes/0001.txt", "statute/0001", DocType::Statute, false},
+  };
+  ASSERT_EQ(files.size(), expected.size());
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    SCOPED_TRACE(expected[k].relative);
+    EXPECT_EQ(files[k].path, (root / expected[k].relative).string());
+    EXPECT_EQ(files[k].doc_id, expected[k].doc_id);
+    EXPECT_EQ(files[k].type, expected[k].type);
+    EXPECT_EQ(files[k].markdown, expected[k].markdown);
+  }
+}
+
+TEST(SourceFiles, FindsTheSharedCorpusLayout) {
+  TSUBO_REQUIRE_CORPUS(corpus);
+  std::vector<std::string> missing;
+  const auto files = find_source_files({corpus + "/statutes-core", corpus + "/guidance", corpus + "/rulings"}, missing);
+  EXPECT_TRUE(missing.empty());
+  std::size_t statutes = 0, rulings = 0, guidance = 0;
+  for (const auto& f : files) {
+    (f.type == DocType::Statute ? statutes : f.type == DocType::Ruling ? rulings : guidance)++;
+    EXPECT_EQ(f.path.find("MANIFEST"), std::string::npos);
+  }
+  EXPECT_EQ(statutes, 20u);  // statutes-core has no index.tsv: found by their shape
+  EXPECT_EQ(rulings, 15u);
+  EXPECT_EQ(guidance, 2u);
+  EXPECT_TRUE(std::any_of(files.begin(), files.end(), [](const SourceFile& f) { return f.doc_id == "statute/6273"; }));
+}
+
+TEST(SourceFiles, ReadDropsBomAndNormalisesLineEnds) {
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/bom-crlf.txt")),
+            "営業秘密のツボ\n公開日:2021年6月16日\n\n古い Mac の改行\nここまで\n");
+}
+
+TEST(SourceFiles, ReadRefusesShiftJisWithAHint) {
+  const std::string message = import_error([] { read_source_text(testing::fixture_path("files/shift_jis.txt")); });
+  EXPECT_NE(message.find("not UTF-8"), std::string::npos) << message;
+  EXPECT_NE(message.find("iconv -f CP932 -t UTF-8"), std::string::npos) << message;
+}
+
+TEST(SourceFiles, ReadRefusesEmptyMissingAndHugeFiles) {
+  EXPECT_EQ(import_error([] { read_source_text(testing::fixture_path("files/empty.txt")); }), "empty file");
+  EXPECT_EQ(import_error([] { read_source_text(testing::fixture_path("files/no-such-file.txt")); }),
+            "cannot read: No such file or directory");
+  const fs::path dir = testing::temp_dir("read");
+  EXPECT_EQ(import_error([&] { read_source_text(dir.string()); }).rfind("cannot read: ", 0), 0u);
+  write_file(dir / "bom-only.txt", "\xEF\xBB\xBF");
+  EXPECT_EQ(import_error([&] { read_source_text((dir / "bom-only.txt").string()); }), "empty file");
+  // A sparse file: large on paper, nothing on disk.
+  write_file(dir / "huge.txt", "");
+  fs::resize_file(dir / "huge.txt", (256ull << 20) + 1);
+  const std::string message = import_error([&] { read_source_text((dir / "huge.txt").string()); });
+  EXPECT_NE(message.find("too large"), std::string::npos) << message;
+}
+
+TEST(SourceFiles, ImportDispatchesAndWrapsParserErrors) {
+  const fs::path dir = testing::temp_dir("import");
+  write_file(dir / "tebiki.md",
+             "# 手引き\r\n\r\n## 第1 総説\r\n\r\n"
+             "本手引きは、事業者が保有する情報を営業秘密として保護するために必要な管理の考え方を示すものである。\r\n");
+  std::vector<std::string> missing;
+  const auto files = find_source_files({dir.string()}, missing);
+  ASSERT_EQ(files.size(), 1u);
+  const Document doc = import_source_file(files[0]);
+  EXPECT_EQ(doc.id, "guidance/tebiki");
+  EXPECT_EQ(doc.type, DocType::Guidance);
+  EXPECT_EQ(doc.title, "手引き");
+  ASSERT_FALSE(doc.passages.empty());
+  EXPECT_EQ(doc.passages[0].text.find('\r'), std::string::npos);
+
+  SourceFile broken{(dir / "00001.json").string(), "ruling/00001", DocType::Ruling, false};
+  write_file(broken.path, "{\"contents\": ");
+  EXPECT_FALSE(import_error([&] { import_source_file(broken); }).empty());
+
+  SourceFile sjis{testing::fixture_path("files/shift_jis.txt"), "guidance/shift_jis", DocType::Guidance, false};
+  EXPECT_NE(import_error([&] { import_source_file(sjis); }).find("not UTF-8"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tsubo
