@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""The baseline of issue 4: the same passages (`tsubo passages`) indexed with Xapian's built-in CJK
+n-gram mode and searched with its QueryParser. Writes a run file (one JSON line per query:
+{"qid", "query", "hits": [{"doc_id", "passage_id", "text"}]}) that `tsubo eval --run` scores with
+exactly the measures used for tsubo itself.
+
+usage: xapian_ngram_baseline.py PASSAGES.jsonl QUERIES.tsv RUN.jsonl [--depth 100] [--db DIR]
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+import xapian
+
+
+def build(passages_path, db_path):
+    db = xapian.WritableDatabase(db_path, xapian.DB_CREATE_OR_OVERWRITE)
+    tg = xapian.TermGenerator()
+    tg.set_flags(xapian.TermGenerator.FLAG_CJK_NGRAM)
+    n = 0
+    start = time.time()
+    with open(passages_path, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            doc = xapian.Document()
+            tg.set_document(doc)
+            # Same context as tsubo gets: title and heading path, then the body.
+            tg.index_text(rec.get("title", ""))
+            tg.index_text(rec.get("heading", ""))
+            tg.increase_termpos()
+            tg.index_text(rec["text"])
+            doc.set_data(json.dumps({"doc_id": rec["doc_id"], "passage_id": rec["passage_id"],
+                                     "text": rec["text"]}, ensure_ascii=False))
+            db.add_document(doc)
+            n += 1
+    db.commit()
+    return n, time.time() - start
+
+
+def search(db_path, queries_path, run_path, depth):
+    db = xapian.Database(db_path)
+    qp = xapian.QueryParser()
+    qp.set_database(db)
+    qp.set_default_op(xapian.Query.OP_OR)
+    flags = xapian.QueryParser.FLAG_DEFAULT | xapian.QueryParser.FLAG_CJK_NGRAM
+    enquire = xapian.Enquire(db)
+    with open(queries_path, encoding="utf-8") as q, open(run_path, "w", encoding="utf-8") as out:
+        for line in q:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or not parts[0]:
+                continue
+            qid, text = parts[0], parts[1]
+            enquire.set_query(qp.parse_query(text, flags))
+            hits = []
+            for m in enquire.get_mset(0, depth):
+                hits.append(json.loads(m.document.get_data().decode("utf-8")))
+            out.write(json.dumps({"qid": qid, "query": text, "hits": hits}, ensure_ascii=False) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("passages")
+    ap.add_argument("queries")
+    ap.add_argument("run")
+    ap.add_argument("--depth", type=int, default=100)
+    ap.add_argument("--db")
+    args = ap.parse_args()
+    db_path = args.db or tempfile.mkdtemp(prefix="tsubo-ngram-")
+    try:
+        n, secs = build(args.passages, db_path)
+        print(f"[ngram-baseline] indexed {n} passages in {secs:.1f} s", file=sys.stderr)
+        search(db_path, args.queries, args.run, args.depth)
+    finally:
+        if not args.db:
+            shutil.rmtree(db_path, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
