@@ -1,0 +1,130 @@
+// tsubo eval: ranking quality of a database on a judgment set (nDCG@10, MRR, P@5, recall@100).
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "search/evaluation.h"
+#include "search/query_parser.h"
+#include "search/searcher.h"
+#include "text/analyzer.h"
+
+namespace tsubo::cli {
+namespace {
+
+struct QueryResult {
+  EvalQuery query;
+  std::size_t judgments = 0, found = 0;  // found: judgments credited within the depth searched
+  QueryScores scores;
+};
+
+nlohmann::ordered_json scores_json(const QueryScores& s) {
+  return {{"ndcg_at_10", s.ndcg_10}, {"mrr", s.mrr}, {"p_at_5", s.p_5}, {"recall_at_100", s.recall_100}};
+}
+
+void print_json(const std::vector<QueryResult>& results, const QueryScores& mean_scores, const std::string& db,
+                const std::string& set, std::size_t depth) {
+  nlohmann::ordered_json queries = nlohmann::ordered_json::array();
+  for (const auto& r : results) {
+    nlohmann::ordered_json q = {{"qid", r.query.qid}, {"query", r.query.query}, {"judgments", r.judgments},
+                        {"found", r.found}};
+    q.update(scores_json(r.scores));
+    queries.push_back(std::move(q));
+  }
+  const nlohmann::ordered_json out = {{"db", db},
+                                      {"set", set},
+                                      {"depth", depth},
+                                      {"evaluated", results.size()},
+                                      {"mean", scores_json(mean_scores)},
+                                      {"queries", std::move(queries)}};
+  std::cout << out.dump(2) << "\n";
+}
+
+void print_table(const std::vector<QueryResult>& results, const QueryScores& mean_scores) {
+  std::size_t qid_width = 4;  // "mean"
+  for (const auto& r : results) qid_width = std::max(qid_width, r.query.qid.size());
+  auto row = [&](const std::string& label, const QueryScores& s, const std::string& tail) {
+    std::cout << std::left << std::setw(static_cast<int>(qid_width)) << label << std::right << std::fixed
+              << std::setprecision(4) << std::setw(9) << s.ndcg_10 << std::setw(8) << s.mrr << std::setw(8)
+              << s.p_5 << std::setw(8) << s.recall_100 << "  " << tail << "\n";
+  };
+  std::cout << std::left << std::setw(static_cast<int>(qid_width)) << "qid" << std::right << std::setw(9)
+            << "nDCG@10" << std::setw(8) << "MRR" << std::setw(8) << "P@5" << std::setw(8) << "R@100"
+            << "  query\n";
+  for (const auto& r : results) row(r.query.qid, r.scores, r.query.query);
+  row("mean", mean_scores, "(" + std::to_string(results.size()) + " queries)");
+}
+
+}  // namespace
+
+void register_eval(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand("eval", "Measure ranking quality on a judgment set (queries.tsv + qrels.tsv)");
+  struct Args {
+    std::string db = kDefaultDb;
+    std::string set = default_corpus_dir() + "/eval/dev";
+    std::string dict;
+    std::size_t depth = 100;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
+  cmd->add_option("--set", args->set, "Judgment set folder: queries.tsv + qrels.tsv (default from $TSUBO_CORPUS)")
+      ->capture_default_str();
+  cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
+  cmd->add_option("--depth", args->depth, "Passages retrieved per query")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, kMaxResultsPerPage));
+  cmd->add_flag("--json", args->json, "JSON output");
+  cmd->callback([args, &exit_status] {
+    JudgmentSet set;
+    try {
+      set = load_judgment_set(args->set);
+    } catch (const EvalSetError& e) {
+      std::cerr << e.what() << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    if (args->depth < 100)
+      std::cerr << "[eval] note: --depth " << args->depth << " < 100, so R@100 counts only the top " << args->depth
+                << "\n";
+
+    const Analyzer analyzer(args->dict);
+    Searcher searcher(args->db, analyzer);
+    std::vector<QueryResult> results;
+    std::vector<QueryScores> scores;
+    for (const EvalQuery& q : set.queries) {
+      const std::vector<Judgment> judgments = judgments_for(set, q.qid);
+      if (judgments.empty()) {
+        // Nothing to measure against; leaving it out keeps the means comparable across sets.
+        std::cerr << "[eval] " << q.qid << " «" << q.query << "» has no judgments; left out of the means\n";
+        continue;
+      }
+      std::vector<RankedPassage> ranking;
+      try {
+        SearchRequest request;
+        request.query = q.query;
+        request.limit = args->depth;
+        for (SearchHit& hit : searcher.search(request).hits)
+          ranking.push_back({std::move(hit.doc_id), std::move(hit.text)});
+      } catch (const QuerySyntaxError& e) {
+        // Scored as an empty ranking: a query the engine cannot run has failed its user.
+        std::cerr << "[eval] " << q.qid << " «" << q.query << "»: " << e.what() << "\n";
+        exit_status = kExitPartial;
+      }
+      const JudgedRanking judged = judge(ranking, judgments);
+      QueryResult r{q, judgments.size(), 0, score(judged)};
+      r.found = static_cast<std::size_t>(std::count_if(judged.found_at.begin(), judged.found_at.end(),
+                                                       [](std::size_t rank) { return rank != 0; }));
+      scores.push_back(r.scores);
+      results.push_back(std::move(r));
+    }
+    const QueryScores mean_scores = mean(scores);
+    if (args->json) print_json(results, mean_scores, args->db, args->set, args->depth);
+    else print_table(results, mean_scores);
+  });
+}
+
+}  // namespace tsubo::cli
