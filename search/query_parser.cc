@@ -182,6 +182,12 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_OR, all, any);
   }
 
+  static std::string joined(const std::vector<std::string>& terms) {
+    std::string out;
+    for (const auto& t : terms) out += (out.empty() ? "" : " ") + t;
+    return out;
+  }
+
   static Xapian::Query adjacent(const std::vector<std::string>& terms) {
     if (terms.size() == 1) return Xapian::Query(terms.front());
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
@@ -193,7 +199,7 @@ class Parser {
     std::vector<std::string> terms;
     for (const Token& t : analyzer_.analyze(text)) terms.push_back(t.term);
     if (terms.empty()) return Xapian::Query();
-    highlight_.insert(highlight_.end(), terms.begin(), terms.end());
+    highlight_.push_back(joined(terms));
     return adjacent(terms);
   }
 
@@ -203,13 +209,15 @@ class Parser {
     std::vector<Xapian::Query> groups;
     std::vector<std::string> run;
     auto flush = [&] {
-      if (!run.empty()) groups.push_back(adjacent(run));
+      if (!run.empty()) {
+        groups.push_back(adjacent(run));
+        highlight_.push_back(joined(run));
+      }
       run.clear();
     };
     for (const Token& t : analyzer_.analyze(text)) {
       if (t.kind == TokenKind::Noun) {
         run.push_back(t.term);
-        highlight_.push_back(t.term);
         continue;
       }
       flush();

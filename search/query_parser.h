@@ -28,7 +28,9 @@ struct QuerySyntaxError : std::runtime_error {
 
 struct ParsedQuery {
   Xapian::Query query;
-  std::vector<std::string> highlight_terms;  // index terms to mark in snippets
+  // What to mark in snippets: single terms, or runs of terms that must stand together joined by a
+  // space ("秘密 管理 性" marks 秘密管理性 but not a lone 秘密). Terms never contain spaces.
+  std::vector<std::string> highlight_terms;
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 1000;

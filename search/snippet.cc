@@ -1,7 +1,8 @@
-// Picks the densest window of matches, then writes it with marks.
+// Finds query matches in a passage, picks the densest window of them, then writes it with marks.
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "text/analyzer.h"
@@ -10,10 +11,18 @@
 namespace tsubo {
 namespace {
 
-struct Span {
-  std::size_t begin, end;
-  const std::string* term;
-};
+std::vector<std::string> split_terms(const std::string& entry) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= entry.size()) {
+    const std::size_t space = entry.find(' ', start);
+    const std::size_t end = space == std::string::npos ? entry.size() : space;
+    if (end > start) out.push_back(entry.substr(start, end - start));
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return out;
+}
 
 // Byte offset of the sentence start at or before `at`, if one lies within `reach` bytes.
 std::size_t sentence_start(std::string_view text, std::size_t at, std::size_t reach) {
@@ -43,47 +52,46 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
-std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
-                         const Analyzer& analyzer, const SnippetOptions& options) {
-  const std::set<std::string> wanted(highlight_terms.begin(), highlight_terms.end());
-  std::vector<Span> spans;
-  std::vector<Token> tokens = wanted.empty() ? std::vector<Token>{} : analyzer.analyze(text);
-  for (const Token& t : tokens) {
-    auto it = wanted.find(t.term);
-    if (it != wanted.end()) spans.push_back({t.begin, t.end, &*it});
+std::vector<MatchSpan> find_matches(std::string_view text, const std::vector<std::string>& highlight_terms,
+                                    const Analyzer& analyzer) {
+  // First term → (entry index, its terms), so each token is checked against few candidates.
+  std::multimap<std::string, std::pair<std::size_t, std::vector<std::string>>> by_first;
+  for (std::size_t i = 0; i < highlight_terms.size(); ++i) {
+    auto terms = split_terms(highlight_terms[i]);
+    if (terms.empty()) continue;
+    std::string first = terms.front();
+    by_first.emplace(std::move(first), std::make_pair(i, std::move(terms)));
   }
-
-  // Window length in bytes, approximated from code points (Japanese text is 3 bytes a character).
-  const std::size_t window_bytes = options.max_chars * 3;
-  std::size_t best_start = 0;
-  std::size_t best_score = 0;
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    std::set<const std::string*> distinct;
-    std::size_t hits = 0;
-    for (std::size_t j = i; j < spans.size() && spans[j].end <= spans[i].begin + window_bytes; ++j) {
-      distinct.insert(spans[j].term);
-      ++hits;
+  std::vector<MatchSpan> spans;
+  if (by_first.empty()) return spans;
+  const std::vector<Token> tokens = analyzer.analyze(text);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    auto [lo, hi] = by_first.equal_range(tokens[i].term);
+    std::size_t best_len = 0, best_entry = 0;
+    for (auto it = lo; it != hi; ++it) {
+      const auto& terms = it->second.second;
+      if (terms.size() <= best_len || i + terms.size() > tokens.size()) continue;
+      bool all = true;
+      for (std::size_t k = 1; k < terms.size() && all; ++k) all = tokens[i + k].term == terms[k];
+      if (all) {
+        best_len = terms.size();
+        best_entry = it->second.first;
+      }
     }
-    const std::size_t score = distinct.size() * 1000 + hits;
-    if (score > best_score) {
-      best_score = score;
-      best_start = spans[i].begin;
-    }
+    if (best_len == 0) continue;
+    const MatchSpan span{tokens[i].begin, tokens[i + best_len - 1].end, best_entry};
+    if (!spans.empty() && span.begin <= spans.back().end) spans.back().end = std::max(spans.back().end, span.end);
+    else spans.push_back(span);
+    i += best_len - 1;
   }
-  std::size_t begin = spans.empty() ? 0 : sentence_start(text, best_start, 60 * 3);
-  const std::size_t end = utf8::advance(text, begin, options.max_chars);
+  return spans;
+}
 
-  // Adjacent matches (秘密|管理|性) read better as one mark.
-  std::vector<Span> merged;
-  for (const Span& s : spans) {
-    if (!merged.empty() && s.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
-    else merged.push_back(s);
-  }
-
+std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end,
+                       const std::vector<MatchSpan>& spans, const SnippetOptions& options) {
   std::string out;
-  if (begin > 0) out += "…";
   std::size_t cursor = begin;
-  for (const Span& s : merged) {
+  for (const MatchSpan& s : spans) {
     if (s.begin < cursor || s.end > end) continue;
     out += html_escape(text.substr(cursor, s.begin - cursor));
     out += options.open;
@@ -92,6 +100,35 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
     cursor = s.end;
   }
   out += html_escape(text.substr(cursor, end - cursor));
+  return out;
+}
+
+std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
+                         const Analyzer& analyzer, const SnippetOptions& options) {
+  const std::vector<MatchSpan> spans = find_matches(text, highlight_terms, analyzer);
+
+  // Window length in bytes, approximated from code points (Japanese text is 3 bytes a character).
+  const std::size_t window_bytes = options.max_chars * 3;
+  std::size_t best_start = 0;
+  std::size_t best_score = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    std::set<std::size_t> distinct;
+    std::size_t hits = 0;
+    for (std::size_t j = i; j < spans.size() && spans[j].end <= spans[i].begin + window_bytes; ++j) {
+      distinct.insert(spans[j].which);
+      ++hits;
+    }
+    const std::size_t score = distinct.size() * 1000 + hits;
+    if (score > best_score) {
+      best_score = score;
+      best_start = spans[i].begin;
+    }
+  }
+  const std::size_t begin = spans.empty() ? 0 : sentence_start(text, best_start, 60 * 3);
+  const std::size_t end = utf8::advance(text, begin, options.max_chars);
+
+  std::string out = begin > 0 ? "…" : "";
+  out += mark_spans(text, begin, end, spans, options);
   if (end < text.size()) out += "…";
   // Newlines in a snippet only break the flow of a result list.
   std::replace(out.begin(), out.end(), '\n', ' ');

@@ -15,8 +15,23 @@ struct SnippetOptions {
   const char* close = "</mark>";
 };
 
+// A matched stretch of the original text, as byte offsets.
+struct MatchSpan {
+  std::size_t begin = 0, end = 0;
+  std::size_t which = 0;  // index into the highlight list
+};
+
+// Where the highlight entries (single terms, or space-joined runs of terms that must follow each
+// other, see ParsedQuery) occur in text, in order, adjacent spans merged.
+std::vector<MatchSpan> find_matches(std::string_view text, const std::vector<std::string>& highlight_terms,
+                                    const Analyzer& analyzer);
+
+// text[begin, end) HTML-escaped with every span inside wrapped in open/close marks.
+std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end,
+                       const std::vector<MatchSpan>& spans, const SnippetOptions& options = {});
+
 // The window of `text` (about max_chars long, starting at a sentence start when one is near)
-// that holds the most distinct highlight terms, HTML-escaped, each matching token wrapped in
+// that holds the most distinct highlight entries, HTML-escaped, each match wrapped in
 // <mark>…</mark>. Offsets come from the analyzer, so marks sit exactly on the original characters
 // (full-width digits, joined line breaks). Without any match: the start of the text.
 std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,

@@ -44,3 +44,16 @@ TEST(Snippet, EscapesHtmlAndHandlesNoMatch) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST(Snippet, RunsOfTermsAreMarkedOnlyWhereTheyStandTogether) {
+  Analyzer analyzer;
+  const std::string s = make_snippet("秘密の管理が問題となるが、秘密管理性は認められる。", {"秘密 管理 性"}, analyzer);
+  EXPECT_NE(s.find("<mark>秘密管理性</mark>"), std::string::npos) << s;
+  EXPECT_EQ(s.find("<mark>秘密</mark>"), std::string::npos) << s;
+}
+
+}  // namespace
+}  // namespace tsubo
