@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The baseline of issue 4: the same passages (`tsubo passages`) indexed with Xapian's built-in CJK
 n-gram mode and searched with its QueryParser. Writes a run file (one JSON line per query:
 {"qid", "query", "hits": [{"doc_id", "passage_id", "text"}]}) that `tsubo eval --run` scores with

@@ -2,6 +2,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <memory>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -58,6 +61,28 @@ void print_table(const std::vector<QueryResult>& results, const QueryScores& mea
   row("mean", mean_scores, "(" + std::to_string(results.size()) + " queries)");
 }
 
+// A run file: one JSON object a line, {"qid": …, "hits": [{"doc_id": …, "text": …}, …]} best first.
+std::map<std::string, std::vector<RankedPassage>> load_run(const std::string& path, std::size_t depth) {
+  std::ifstream in(path);
+  if (!in) throw EvalSetError("[eval] cannot read run file " + path);
+  std::map<std::string, std::vector<RankedPassage>> out;
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    if (line.empty()) continue;
+    try {
+      const auto j = nlohmann::json::parse(line);
+      auto& ranking = out[j.at("qid").get<std::string>()];
+      for (const auto& hit : j.at("hits")) {
+        if (ranking.size() >= depth) break;
+        ranking.push_back({hit.at("doc_id").get<std::string>(), hit.at("text").get<std::string>()});
+      }
+    } catch (const nlohmann::json::exception& e) {
+      throw EvalSetError("[eval] " + path + ":" + std::to_string(n) + ": " + e.what());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void register_eval(CLI::App& app, int& exit_status) {
@@ -66,6 +91,7 @@ void register_eval(CLI::App& app, int& exit_status) {
     std::string db = kDefaultDb;
     std::string set = default_corpus_dir() + "/eval/dev";
     std::string dict;
+    std::string run;
     std::size_t depth = 100;
     bool json = false;
   };
@@ -77,6 +103,9 @@ void register_eval(CLI::App& app, int& exit_status) {
   cmd->add_option("--depth", args->depth, "Passages retrieved per query")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, kMaxResultsPerPage));
+  cmd->add_option("--run", args->run,
+                  "Score a ranking made elsewhere instead of searching: JSON lines {qid, hits: [{doc_id, text}]} "
+                  "(e.g. bench/xapian_ngram_baseline.py)");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &exit_status] {
     JudgmentSet set;
@@ -91,8 +120,22 @@ void register_eval(CLI::App& app, int& exit_status) {
       std::cerr << "[eval] note: --depth " << args->depth << " < 100, so R@100 counts only the top " << args->depth
                 << "\n";
 
-    const Analyzer analyzer(args->dict);
-    Searcher searcher(args->db, analyzer);
+    std::map<std::string, std::vector<RankedPassage>> external;
+    if (!args->run.empty()) {
+      try {
+        external = load_run(args->run, args->depth);
+      } catch (const EvalSetError& e) {
+        std::cerr << e.what() << "\n";
+        exit_status = kExitFailure;
+        return;
+      }
+    }
+    std::unique_ptr<Analyzer> analyzer;
+    std::unique_ptr<Searcher> searcher;
+    if (args->run.empty()) {
+      analyzer = std::make_unique<Analyzer>(args->dict);
+      searcher = std::make_unique<Searcher>(args->db, *analyzer);
+    }
     std::vector<QueryResult> results;
     std::vector<QueryScores> scores;
     for (const EvalQuery& q : set.queries) {
@@ -103,11 +146,13 @@ void register_eval(CLI::App& app, int& exit_status) {
         continue;
       }
       std::vector<RankedPassage> ranking;
-      try {
+      if (searcher == nullptr) {
+        ranking = external[q.qid];
+      } else try {
         SearchRequest request;
         request.query = q.query;
         request.limit = args->depth;
-        for (SearchHit& hit : searcher.search(request).hits)
+        for (SearchHit& hit : searcher->search(request).hits)
           ranking.push_back({std::move(hit.doc_id), std::move(hit.text)});
       } catch (const QuerySyntaxError& e) {
         // Scored as an empty ranking: a query the engine cannot run has failed its user.
