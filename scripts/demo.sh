@@ -15,7 +15,8 @@ Indexing the small fixtures that ship with tsubo instead.
 MSG
   "$tsubo" index --db "$db" tests/fixtures || true
 else
-  "$tsubo" index --db "$db" "$corpus/statutes-core" "$corpus/rulings" "$corpus/guidance"
+  # Exit status 2 only says that some files were skipped (they are listed above).
+  "$tsubo" index --db "$db" "$corpus/statutes-core" "$corpus/rulings" "$corpus/guidance" || [ $? -eq 2 ]
 fi
 
 for q in 秘密管理性 "不正競争防止法 営業秘密 定義" "秘密として管理されている" "２条６項"; do
