@@ -92,6 +92,7 @@ void register_eval(CLI::App& app, int& exit_status) {
     std::string set = default_corpus_dir() + "/eval/dev";
     std::string dict;
     std::string run;
+    std::string rank;
     std::size_t depth = 100;
     bool json = false;
   };
@@ -106,6 +107,7 @@ void register_eval(CLI::App& app, int& exit_status) {
   cmd->add_option("--run", args->run,
                   "Score a ranking made elsewhere instead of searching: JSON lines {qid, hits: [{doc_id, text}]} "
                   "(e.g. bench/xapian_ngram_baseline.py)");
+  cmd->add_option("--rank", args->rank, "Override ranking knobs for a tuning run: k1=1.0,b=0.5,… (search/ranking.h)");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &exit_status] {
     JudgmentSet set;
@@ -152,6 +154,7 @@ void register_eval(CLI::App& app, int& exit_status) {
         SearchRequest request;
         request.query = q.query;
         request.limit = args->depth;
+        request.ranking.apply(args->rank);
         for (SearchHit& hit : searcher->search(request).hits)
           ranking.push_back({std::move(hit.doc_id), std::move(hit.text)});
       } catch (const QuerySyntaxError& e) {

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/passage_role.h"
 #include "indexer/schema.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
@@ -63,6 +64,7 @@ nlohmann::json passage_record(const Document& doc, const Passage& passage, std::
         {"law_number", m.law_number},
         {"article", passage.article},
         {"section", passage.section},
+        {"role", passage_role_name(classify_passage(doc, passage))},
         {"source_url", m.source_url}}},
   };
 }
@@ -107,6 +109,9 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   if (!doc.meta.law.empty()) xdoc.add_value(schema::kValueLaw, doc.meta.law);
   if (!doc.meta.right_type.empty()) xdoc.add_value(schema::kValueRightType, doc.meta.right_type);
   if (!passage.section.empty()) xdoc.add_value(schema::kValueSection, passage.section);
+  const char* role = passage_role_name(classify_passage(doc, passage));
+  xdoc.add_value(schema::kValueRole, role);
+  xdoc.add_boolean_term(prefixed_term(schema::kPrefixRole, role));
   xdoc.set_data(passage_record(doc, passage, ordinal).dump());
   return xdoc;
 }

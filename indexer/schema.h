@@ -16,6 +16,7 @@ inline constexpr const char* kPrefixLaw = "XL";        // law title for statutes
 inline constexpr const char* kPrefixArticle = "XA";    // statute article: XA2, XA19の2
 inline constexpr const char* kPrefixRightType = "XR";  // ruling right type: XR不正競争
 inline constexpr const char* kPrefixSection = "XS";    // ruling top-level section: XS当裁判所の判断
+inline constexpr const char* kPrefixRole = "XP";       // passage role: XPreasoning, XPclaims, XPdefinition, …
 
 // Value slots.
 inline constexpr unsigned kValueDate = 0;       // yyyymmdd as a string; sorts by date
@@ -27,11 +28,12 @@ inline constexpr unsigned kValueYear = 4;       // yyyy
 inline constexpr unsigned kValueLaw = 5;        // law title (statutes)
 inline constexpr unsigned kValueRightType = 6;  // 不正競争, 特許権, …
 inline constexpr unsigned kValueSection = 7;    // ruling top-level section (当裁判所の判断, …)
+inline constexpr unsigned kValueRole = 8;       // passage role (indexer/passage_role.h): reasoning, claims, …
 
 // Database metadata keys.
 inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)
 inline constexpr const char* kMetaSchema = "tsubo.schema";          // schema version below
-inline constexpr const char* kSchemaVersion = "1";
+inline constexpr const char* kSchemaVersion = "2";
 
 // Positions: heading words start at 1, body words after this gap.
 inline constexpr unsigned kBodyPositionStart = 1000;

@@ -82,7 +82,8 @@ std::vector<Lexeme> lex(std::string_view q) {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer) : lx_(std::move(lexemes)), analyzer_(analyzer) {}
+  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer, double compound_loose)
+      : lx_(std::move(lexemes)), analyzer_(analyzer), compound_loose_(compound_loose) {}
 
   ParsedQuery run() {
     Xapian::Query q = parse_or();
@@ -194,6 +195,15 @@ class Parser {
                          static_cast<Xapian::termcount>(terms.size()));
   }
 
+  // A compound: the phrase, or, scaled down, all its parts anywhere in the passage.
+  Xapian::Query compound(const std::vector<std::string>& terms) const {
+    Xapian::Query exact = adjacent(terms);
+    if (terms.size() < 2 || compound_loose_ <= 0) return exact;
+    Xapian::Query loose(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    std::vector<Xapian::Query> alternatives{exact, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, loose, compound_loose_)};
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
   // An exact phrase: every token, particles included, in order.
   Xapian::Query phrase(const std::string& text) {
     std::vector<std::string> terms;
@@ -210,7 +220,7 @@ class Parser {
     std::vector<std::string> run;
     auto flush = [&] {
       if (!run.empty()) {
-        groups.push_back(adjacent(run));
+        groups.push_back(compound(run));
         highlight_.push_back(joined(run));
       }
       run.clear();
@@ -234,18 +244,19 @@ class Parser {
   std::vector<Lexeme> lx_;
   std::size_t pos_ = 0;
   const Analyzer& analyzer_;
+  double compound_loose_;
   std::vector<std::string> highlight_;
 };
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, double compound_loose) {
   if (text.size() > kMaxQueryBytes)
     throw QuerySyntaxError("the query is too long (" + std::to_string(text.size()) + " bytes; at most " +
                            std::to_string(kMaxQueryBytes) + ")");
   if (!utf8::valid(text)) throw QuerySyntaxError("the query is not valid UTF-8");
   if (utf8::trim(text).empty()) throw QuerySyntaxError("the query is empty");
-  return Parser(lex(text), analyzer).run();
+  return Parser(lex(text), analyzer, compound_loose).run();
 }
 
 }  // namespace tsubo

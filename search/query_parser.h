@@ -37,6 +37,7 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 
 // Throws QuerySyntaxError with a helpful message: empty or over-long query, unbalanced quotes or
 // parentheses, an operator with nothing to apply to, a query that is only particles or symbols.
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer);
+// compound_loose: see RankingParams (0 = a compound matches only as a phrase).
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, double compound_loose = 0);
 
 }  // namespace tsubo

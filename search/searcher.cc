@@ -98,9 +98,19 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   if (request.limit > kMaxResultsPerPage)
     throw SearchError("[search] at most " + std::to_string(kMaxResultsPerPage) + " results per page");
-  const ParsedQuery parsed = parse_query(request.query, *state_->analyzer);
+  const RankingParams& rank = request.ranking;
+  const ParsedQuery parsed = parse_query(request.query, *state_->analyzer, rank.compound_loose);
 
+  // Role priors: added to the weight of passages that match anyway (AND_MAYBE never adds matches).
+  Xapian::ValueMapPostingSource role_prior(schema::kValueRole);
+  role_prior.add_mapping("reasoning", rank.role_reasoning);
+  role_prior.add_mapping("claims", rank.role_claims);
+  role_prior.add_mapping("background", rank.role_background);
+  role_prior.add_mapping("definition", rank.role_definition);
+  role_prior.add_mapping("provision", rank.role_provision);
+  role_prior.add_mapping("guidance", rank.role_guidance);
   Xapian::Query query = parsed.query;
+  query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&role_prior));
   std::vector<Xapian::Query> filters;
   if (!request.types.empty()) {
     for (const auto& t : request.types) {
@@ -124,7 +134,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     try {
       Xapian::Enquire enquire(state_->db);
       enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      enquire.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
       if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kValueDate, true);
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
       if (request.facets) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "search/ranking.h"
+
 namespace tsubo {
 
 class Analyzer;
@@ -24,6 +26,7 @@ struct SearchRequest {
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance
   bool facets = false;              // count type, court, year, law, right type over all matches
+  RankingParams ranking;            // defaults are the tuned values
 };
 
 // One facet value and how many matching passages carry it.

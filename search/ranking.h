@@ -1,0 +1,33 @@
+// The knobs of tsubo's ranking, in one place. Defaults were chosen on the development set with
+// `tsubo eval --rank …` over a coarse grid (round values, few knobs, so as not to fit its 22 queries).
+#pragma once
+
+#include <string>
+
+namespace tsubo {
+
+struct RankingParams {
+  // BM25 (Xapian::BM25Weight). Passages run from one line to a few thousand characters.
+  double k1 = 1.0;
+  double b = 0.5;
+
+  // Prior added to the BM25 score of a matching passage by its role (indexer/passage_role.h):
+  // the court's own reasoning before the parties' claims, definitions before other provisions.
+  double role_reasoning = 3;
+  double role_claims = 0;
+  double role_background = 0;
+  double role_definition = 3;
+  double role_provision = 0;
+  double role_guidance = 0;
+
+  // A compound (秘密管理性) must match as a phrase; passages holding all its parts apart also match,
+  // with their weight scaled by this factor (0 = phrase only).
+  double compound_loose = 0.4;
+
+  // Sets one knob by name (k1, b, role_reasoning, …, compound_loose); false for an unknown name.
+  bool set(const std::string& name, double value);
+  // "name=value,name=value"; throws std::invalid_argument naming the bad part.
+  void apply(const std::string& assignments);
+};
+
+}  // namespace tsubo
