@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "search/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -82,8 +83,9 @@ std::vector<Lexeme> lex(std::string_view q) {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer, double compound_loose)
-      : lx_(std::move(lexemes)), analyzer_(analyzer), compound_loose_(compound_loose) {}
+  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer, const RankingParams& ranking)
+      : lx_(std::move(lexemes)), analyzer_(analyzer), compound_loose_(ranking.compound_loose),
+        synonym_weight_(ranking.synonym_weight) {}
 
   ParsedQuery run() {
     Xapian::Query q = parse_or();
@@ -215,12 +217,47 @@ class Parser {
 
   // A bare word: runs of nouns become phrases (compounds such as 秘密管理性 = 秘密+管理+性), other
   // content words (verbs, adjectives) are kept as single terms, particles are dropped.
+  // A bare word, or its thesaurus expressions too: 秘密管理性 also finds 秘密として管理されている.
+  // A word without an entry of its own has each of its noun groups looked up instead.
   Xapian::Query word(const std::string& text) {
+    Xapian::Query typed = plain_word(text);
+    if (typed.empty()) return typed;
+    return with_synonyms(typed, text);
+  }
+
+  Xapian::Query with_synonyms(const Xapian::Query& typed, const std::string& expression) {
+    if (synonym_weight_ <= 0) return typed;
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& alt : Thesaurus::builtin().alternatives(expression)) {
+      Xapian::Query q = phrase(alt);
+      if (q.empty()) continue;
+      // A phrase weighs the sum of its terms: scale a long wording down to the typed word's size,
+      // so that 秘密として管理されている (7 terms) does not outweigh 秘密管理性 (3 terms).
+      const double size = static_cast<double>(typed.get_length()) / static_cast<double>(q.get_length());
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, std::min(1.0, size));
+    }
+    if (alternatives.empty()) return typed;
+    // A passage saying the typed word is weighed by it alone; the synonyms only lift passages that
+    // lack it (no double counting). OP_MAX at this level crashes Xapian 1.4.22's matcher here.
+    Xapian::Query others(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
+    Xapian::Query only_synonyms(Xapian::Query::OP_AND_NOT, others, typed);
+    return Xapian::Query(Xapian::Query::OP_OR, typed,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, only_synonyms, synonym_weight_));
+  }
+
+  Xapian::Query plain_word(const std::string& text) {
+    const bool whole_word_listed = synonym_weight_ > 0 && !Thesaurus::builtin().alternatives(text).empty();
     std::vector<Xapian::Query> groups;
     std::vector<std::string> run;
     auto flush = [&] {
       if (!run.empty()) {
-        groups.push_back(compound(run));
+        Xapian::Query group = compound(run);
+        if (!whole_word_listed) {
+          std::string surface;
+          for (const auto& t : run) surface += t;
+          group = with_synonyms(group, surface);
+        }
+        groups.push_back(group);
         highlight_.push_back(joined(run));
       }
       run.clear();
@@ -245,18 +282,19 @@ class Parser {
   std::size_t pos_ = 0;
   const Analyzer& analyzer_;
   double compound_loose_;
+  double synonym_weight_;
   std::vector<std::string> highlight_;
 };
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, double compound_loose) {
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking) {
   if (text.size() > kMaxQueryBytes)
     throw QuerySyntaxError("the query is too long (" + std::to_string(text.size()) + " bytes; at most " +
                            std::to_string(kMaxQueryBytes) + ")");
   if (!utf8::valid(text)) throw QuerySyntaxError("the query is not valid UTF-8");
   if (utf8::trim(text).empty()) throw QuerySyntaxError("the query is empty");
-  return Parser(lex(text), analyzer, compound_loose).run();
+  return Parser(lex(text), analyzer, ranking).run();
 }
 
 }  // namespace tsubo

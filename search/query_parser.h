@@ -6,6 +6,7 @@
 //   "秘密として管理されている"     an exact phrase, particles included
 //   顧客名簿 OR 顧客情報          either; AND is explicit and strict; NOT / -word exclude
 //   (顧客名簿 OR 顧客情報) 営業秘密  grouping
+//   秘密管理性                     also finds 秘密として管理されている (legal thesaurus)
 //
 // Words next to each other without an operator are a "soft AND": passages holding all of them rank
 // first, passages holding some still follow, so a word the text phrases differently loses little.
@@ -17,6 +18,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "search/ranking.h"
 
 namespace tsubo {
 
@@ -37,7 +40,8 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 
 // Throws QuerySyntaxError with a helpful message: empty or over-long query, unbalanced quotes or
 // parentheses, an operator with nothing to apply to, a query that is only particles or symbols.
-// compound_loose: see RankingParams (0 = a compound matches only as a phrase).
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, double compound_loose = 0);
+// Bare words are expanded with the legal thesaurus (search/thesaurus.h); quoted phrases are not.
+// ranking supplies compound_loose and synonym_weight.
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking = {});
 
 }  // namespace tsubo

@@ -17,6 +17,7 @@ bool RankingParams::set(const std::string& name, double value) {
       {"role_provision", &role_provision},
       {"role_guidance", &role_guidance},
       {"compound_loose", &compound_loose},
+      {"synonym_weight", &synonym_weight},
   };
   for (const auto& [knob, target] : knobs) {
     if (name == knob) {

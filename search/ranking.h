@@ -24,6 +24,10 @@ struct RankingParams {
   // with their weight scaled by this factor (0 = phrase only).
   double compound_loose = 0.4;
 
+  // Expressions from the legal thesaurus (search/legal_thesaurus.tsv) added to a query word count
+  // with this factor of their weight (0 = no expansion).
+  double synonym_weight = 0.3;
+
   // Sets one knob by name (k1, b, role_reasoning, …, compound_loose); false for an unknown name.
   bool set(const std::string& name, double value);
   // "name=value,name=value"; throws std::invalid_argument naming the bad part.

@@ -99,7 +99,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (request.limit > kMaxResultsPerPage)
     throw SearchError("[search] at most " + std::to_string(kMaxResultsPerPage) + " results per page");
   const RankingParams& rank = request.ranking;
-  const ParsedQuery parsed = parse_query(request.query, *state_->analyzer, rank.compound_loose);
+  const ParsedQuery parsed = parse_query(request.query, *state_->analyzer, rank);
 
   // Role priors: added to the weight of passages that match anyway (AND_MAYBE never adds matches).
   Xapian::ValueMapPostingSource role_prior(schema::kValueRole);

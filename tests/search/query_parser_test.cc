@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,7 +21,7 @@ class QueryParserTest : public ::testing::Test {
     add("statute", "（定義）この法律において「営業秘密」とは、秘密として管理されている生産方法、販売方法その他の事業活動に有用な技術上又は営業上の情報であって、公然と知られていないものをいう。");
     add("ruling", "本件情報について秘密管理性が認められるかを検討する。");
     add("guidance", "退職者による顧客名簿の持ち出し対策について");
-    add("other", "管理者の秘密の性格について述べる。");
+    add("other", "秘密性の管理について述べる。");
     add("widths", "不正競争防止法２条６項に規定する営業秘密");
   }
 
@@ -31,19 +32,26 @@ class QueryParserTest : public ::testing::Test {
     db_.add_document(doc);
   }
 
-  std::set<std::string> matches(const std::string& query) {
+  // Strict matching (no loose compounds, no thesaurus) unless a test says otherwise.
+  std::set<std::string> matches(const std::string& query, RankingParams params = strict()) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parse_query(query, analyzer_).query);
+    enquire.set_query(parse_query(query, analyzer_, params).query);
     std::set<std::string> out;
-    for (const auto& m : enquire.get_mset(0, 100)) (void)m;
     const Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it) out.insert(it.get_document().get_data());
     return out;
   }
 
-  std::string top(const std::string& query) {
+  static RankingParams strict() {
+    RankingParams p;
+    p.compound_loose = 0;
+    p.synonym_weight = 0;
+    return p;
+  }
+
+  std::string top(const std::string& query, RankingParams params = strict()) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parse_query(query, analyzer_).query);
+    enquire.set_query(parse_query(query, analyzer_, params).query);
     const Xapian::MSet mset = enquire.get_mset(0, 1);
     return mset.empty() ? "" : mset.begin().get_document().get_data();
   }
@@ -53,8 +61,30 @@ class QueryParserTest : public ::testing::Test {
 };
 
 TEST_F(QueryParserTest, CompoundWordIsAPhraseNotLooseParts) {
-  // 秘密管理性 splits into 秘密/管理/性; "other" has all three parts, but apart.
+  // 秘密管理性 splits into 秘密/管理/性; "other" has all three parts, but apart (秘密性の管理).
   EXPECT_EQ(matches("秘密管理性"), (std::set<std::string>{"ruling"}));
+}
+
+TEST_F(QueryParserTest, LooseCompoundMatchesRankBelowThePhrase) {
+  RankingParams loose = strict();
+  loose.compound_loose = 0.4;
+  EXPECT_EQ(matches("秘密管理性", loose), (std::set<std::string>{"ruling", "other"}));
+  EXPECT_EQ(top("秘密管理性", loose), "ruling");
+}
+
+TEST_F(QueryParserTest, ThesaurusFindsTheStatutoryWording) {
+  RankingParams with_synonyms = strict();
+  with_synonyms.synonym_weight = RankingParams{}.synonym_weight;
+  // The statute never says 秘密管理性; it says 秘密として管理されている.
+  EXPECT_EQ(matches("秘密管理性", with_synonyms), (std::set<std::string>{"ruling", "statute"}));
+  EXPECT_EQ(top("秘密管理性", with_synonyms), "ruling") << "the typed word ranks above its synonym";
+  // Abbreviations: 不競法 is 不正競争防止法.
+  EXPECT_EQ(matches("不競法", with_synonyms), (std::set<std::string>{"widths"}));
+  // Quoted phrases are taken literally.
+  EXPECT_TRUE(matches("\"不競法\"", with_synonyms).empty());
+  const auto parsed = parse_query("秘密管理性", analyzer_, with_synonyms);
+  EXPECT_NE(std::find(parsed.highlight_terms.begin(), parsed.highlight_terms.end(), "秘密 として 管理 さ れ て いる"),
+            parsed.highlight_terms.end());
 }
 
 TEST_F(QueryParserTest, FullWidthDigitsInQueryMatchEitherWidth) {
