@@ -5,7 +5,7 @@ DB ?= data/index
 TSUBO_CORPUS ?= ../shared/corpus
 export TSUBO_CORPUS
 
-.PHONY: all deps build test demo clean
+.PHONY: all deps build test demo web-test bench-http clean
 
 all: build
 
@@ -21,8 +21,17 @@ build: deps $(BUILD_DIR)/Makefile
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# Indexes the corpus when $(DB) does not exist yet, then serves it (the URL is printed; PORT=… to change).
 demo: build
-	bash scripts/demo.sh $(BUILD_DIR)/tsubo $(DB)
+	bash scripts/serve-demo.sh $(BUILD_DIR)/tsubo $(DB)
+
+# The browser tests alone (also part of `make test` through ctest).
+web-test: build
+	bash tests/web/run.sh $(BUILD_DIR)/tsubo
+
+# wrk against /api/search of $(DB); not part of the tests.
+bench-http: build
+	bash bench/http_wrk.sh $(BUILD_DIR)/tsubo $(DB)
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -24,5 +24,7 @@ void register_index(CLI::App& app, int& exit_status);
 void register_search(CLI::App& app, int& exit_status);
 void register_passages(CLI::App& app, int& exit_status);
 void register_info(CLI::App& app, int& exit_status);
+void register_serve(CLI::App& app, int& exit_status);
+void register_eval(CLI::App& app, int& exit_status);
 
 }  // namespace tsubo::cli

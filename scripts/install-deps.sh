@@ -9,6 +9,8 @@ packages=(
   libicu-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev
+  libcpp-httplib-dev
+  chromium fonts-ipafont-gothic
 )
 
 missing=()

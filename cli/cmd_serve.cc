@@ -1,0 +1,77 @@
+// tsubo serve: the HTTP API and the search page (web/) over a database, loopback only by default.
+#include <CLI/CLI.hpp>
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "search/http_api.h"
+
+namespace tsubo::cli {
+namespace {
+
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "::1" || host == "localhost" || host.rfind("127.", 0) == 0;
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand("serve", "Serve the search API and page over HTTP");
+  struct Args {
+    HttpOptions options;
+    std::string bind = "127.0.0.1";
+    int port = 8080;
+  };
+  auto args = std::make_shared<Args>();
+  args->options.db_path = kDefaultDb;
+  args->options.web_dir = "web";
+  cmd->add_option("--db", args->options.db_path, "Database folder")->capture_default_str();
+  cmd->add_option("--bind", args->bind, "Address to listen on (loopback unless told otherwise)")->capture_default_str();
+  cmd->add_option("--port", args->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+  cmd->add_option("--web", args->options.web_dir, "Folder of the search page and widget (\"\" = API only)")
+      ->capture_default_str();
+  cmd->add_option("--allow-origin", args->options.allowed_origins,
+                  "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp (repeatable)");
+  cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (must match the index)");
+  cmd->add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->callback([args, &exit_status] {
+    // SIGINT/SIGTERM are taken by a thread of their own (sigwait) so that the server stops cleanly.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    if (!args->options.web_dir.empty() && !std::filesystem::is_directory(args->options.web_dir)) {
+      std::cerr << "[serve] no web folder at " << args->options.web_dir
+                << "; serving the API only (give --web DIR for the search page)\n";
+      args->options.web_dir.clear();
+    }
+    HttpServer server(args->options);
+    const int port = server.bind(args->bind, args->port);
+    const std::string host = args->bind.find(':') != std::string::npos ? "[" + args->bind + "]" : args->bind;
+    if (!is_loopback(args->bind))
+      std::cerr << "[serve] warning: listening on " << args->bind << ": anyone who can reach this address can "
+                << "query the index\n";
+    std::cout << "tsubo serving " << args->options.db_path << " at http://" << host << ":" << port << "/" << std::endl;
+
+    std::thread waiter([&server, signals] {
+      int sig = 0;
+      sigwait(&signals, &sig);
+      server.stop();
+    });
+    server.run();
+    // run() also returns when listening fails; wake the waiter either way.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    std::cout << "tsubo serve stopped" << std::endl;
+    exit_status = kExitOk;
+  });
+}
+
+}  // namespace tsubo::cli

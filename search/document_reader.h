@@ -1,0 +1,33 @@
+// /api/doc: a whole document (statute, ruling or guideline) rebuilt, in order, from its stored passages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace Xapian {
+class Database;
+}
+
+namespace tsubo {
+
+class Analyzer;
+
+// {"doc_id", "type", "title", "meta": {court, date, case_number, case_name, right_type, law,
+//   law_number, source_url},
+//  "passages": [{"passage_id", "heading", "heading_path", "text", "html", "ordinal", "article", "section"}],
+//  "citations": []}
+// Passages come in document order (schema::kValueOrdinal). "html" is the escaped text with the words
+// among highlight_terms in <mark>. "citations" stays empty until citation resolution exists.
+// nullopt when no passage belongs to doc_id. Xapian errors propagate (the caller reopens and retries).
+std::optional<nlohmann::json> read_document(const Xapian::Database& db, const std::string& doc_id,
+                                            const std::vector<std::string>& highlight_terms,
+                                            const Analyzer& analyzer);
+
+// text HTML-escaped, every token whose term is in terms wrapped in <mark>, adjacent marks merged.
+std::string mark_terms(std::string_view text, const std::vector<std::string>& terms, const Analyzer& analyzer);
+
+}  // namespace tsubo

@@ -1,0 +1,513 @@
+// Routes, input limits, CORS and security headers of the HTTP API; a pool of per-thread readers
+// (Analyzer + Xapian database + Searcher) because none of them is thread-safe.
+#include "search/http_api.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "search/document_reader.h"
+#include "search/more_like_this.h"
+#include "search/query_parser.h"
+#include "search/result_json.h"
+#include "search/searcher.h"
+#include "search/suggest.h"
+#include "search/year_filter.h"
+#include "text/analyzer.h"
+#include "text/utf8.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace tsubo {
+namespace {
+
+constexpr std::size_t kMaxParams = 40;
+constexpr std::size_t kMaxFilterValues = 20;
+constexpr std::size_t kMaxFilterValueBytes = 200;
+constexpr std::size_t kMaxDocIdBytes = 300;
+constexpr std::size_t kMaxSuggestInputBytes = 200;
+constexpr std::size_t kMaxSuggestions = 20;
+constexpr std::size_t kMaxSimilar = 20;
+constexpr std::uintmax_t kMaxStaticFileBytes = 8 * 1024 * 1024;
+constexpr auto kReopenInterval = std::chrono::seconds(1);
+constexpr int kXapianRetries = 3;
+
+// Input that fails validation at the edge: becomes a JSON error with this status and code.
+struct BadRequest {
+  int status;
+  std::string code, message;
+};
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  send_json(res, status, {{"error", {{"status", status}, {"code", code}, {"message", message}}}});
+}
+
+// One worker's private search state. A fresh Searcher is made whenever the database has moved on.
+struct Reader {
+  Analyzer analyzer;
+  Xapian::Database db;
+  std::unique_ptr<Searcher> searcher;
+  std::chrono::steady_clock::time_point checked;
+
+  Reader(const std::string& path, const std::string& dict) : analyzer(dict), db(path) {
+    searcher = std::make_unique<Searcher>(path, analyzer);
+    checked = std::chrono::steady_clock::now();
+  }
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  HttpOptions options;
+  httplib::Server server;
+  fs::path web_root;  // canonical; empty = no static files
+  Suggester suggester;
+
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<Reader>> idle;
+
+  // Borrows a reader for one request and gives it back afterwards.
+  class Lease {
+   public:
+    explicit Lease(Impl& impl) : impl_(impl) {
+      {
+        std::lock_guard<std::mutex> lock(impl_.pool_mutex);
+        if (!impl_.idle.empty()) {
+          reader_ = std::move(impl_.idle.back());
+          impl_.idle.pop_back();
+        }
+      }
+      if (!reader_) reader_ = impl_.open_reader();
+      impl_.refresh(*reader_);
+    }
+    ~Lease() {
+      if (!reader_) return;
+      std::lock_guard<std::mutex> lock(impl_.pool_mutex);
+      impl_.idle.push_back(std::move(reader_));
+    }
+    Reader& operator*() { return *reader_; }
+    Reader* operator->() { return reader_.get(); }
+    // After a Xapian error the reader may be unusable: drop it rather than pool it.
+    void discard() { reader_.reset(); }
+
+   private:
+    Impl& impl_;
+    std::unique_ptr<Reader> reader_;
+  };
+
+  std::unique_ptr<Reader> open_reader() {
+    if (!fs::exists(options.db_path))
+      throw SearchError("[serve] no index at " + options.db_path + "; build one with: tsubo index --db " +
+                        options.db_path + " <folders>");
+    try {
+      return std::make_unique<Reader>(options.db_path, options.dictionary_dir);
+    } catch (const Xapian::Error& e) {
+      throw SearchError("[serve][xapian] cannot open " + options.db_path + ": " + e.get_description());
+    }
+  }
+
+  // Picks up a re-index: at most once a second, reopen the database; when it moved, renew the Searcher.
+  void refresh(Reader& r) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - r.checked < kReopenInterval) return;
+    r.checked = now;
+    try {
+      if (r.db.reopen()) r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
+    } catch (const Xapian::Error&) {
+      // The folder was replaced wholesale (rm -rf + index): open it from scratch.
+      try {
+        r.db = Xapian::Database(options.db_path);
+      } catch (const Xapian::Error& e) {
+        throw SearchError("[serve][xapian] cannot reopen " + options.db_path + ": " + e.get_description());
+      }
+      r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
+    }
+  }
+
+  // Runs fn(reader) with a leased reader, reopening and retrying when a writer commits underneath.
+  template <typename Fn>
+  void with_reader(httplib::Response& res, Fn fn) {
+    for (int attempt = 0;; ++attempt) {
+      Lease lease(*this);
+      try {
+        fn(*lease);
+        return;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        lease->db.reopen();
+        lease->searcher = std::make_unique<Searcher>(options.db_path, lease->analyzer);
+        if (attempt + 1 >= kXapianRetries) {
+          send_error(res, 503, "index_changing", "the index kept changing during the request; try again");
+          return;
+        }
+      } catch (const Xapian::Error& e) {
+        lease.discard();
+        std::cerr << "[serve][xapian] " << e.get_description() << "\n";
+        send_error(res, 503, "index_unavailable", "[serve][xapian] " + e.get_description());
+        return;
+      }
+    }
+  }
+
+  // ---- input validation ------------------------------------------------------------------------
+
+  static void check_params(const httplib::Request& req) {
+    if (req.params.size() > kMaxParams)
+      throw BadRequest{400, "too_many_parameters", "at most " + std::to_string(kMaxParams) + " query parameters"};
+    for (const auto& [k, v] : req.params)
+      if (!utf8::valid(k) || !utf8::valid(v))
+        throw BadRequest{400, "bad_utf8", "parameter «" + utf8::sanitize(k) + "» is not valid UTF-8"};
+  }
+
+  static std::size_t number_param(const httplib::Request& req, const char* name, std::size_t fallback,
+                                  std::size_t lo, std::size_t hi) {
+    if (!req.has_param(name)) return fallback;
+    const std::string v = req.get_param_value(name);
+    const std::string range = std::to_string(lo) + "–" + std::to_string(hi);
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+      throw BadRequest{400, std::string("bad_") + name, std::string(name) + " must be a whole number " + range};
+    const std::size_t n = std::stoul(v);
+    if (n < lo || n > hi)
+      throw BadRequest{400, std::string("bad_") + name, std::string(name) + " must be between " + range + ", got " + v};
+    return n;
+  }
+
+  // Repeated (type=a&type=b) or comma-separated (type=a,b) values, empty ones dropped.
+  static std::vector<std::string> list_param(const httplib::Request& req, const char* name) {
+    std::vector<std::string> out;
+    const std::size_t n = req.get_param_value_count(name);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::stringstream ss(req.get_param_value(name, i));
+      for (std::string part; std::getline(ss, part, ',');) {
+        part = utf8::trim(part);
+        if (part.empty()) continue;
+        if (part.size() > kMaxFilterValueBytes)
+          throw BadRequest{400, "bad_filter", std::string(name) + " value too long"};
+        out.push_back(part);
+      }
+    }
+    if (out.size() > kMaxFilterValues)
+      throw BadRequest{400, "bad_filter", std::string("at most ") + std::to_string(kMaxFilterValues) + " " + name + " values"};
+    return out;
+  }
+
+  static int year_param(const httplib::Request& req, const char* name) {
+    const std::string v = utf8::trim(req.get_param_value(name));
+    if (v.empty()) return 0;
+    const auto y = parse_filter_year(v);
+    if (!y)
+      throw BadRequest{400, "bad_year", std::string(name) + " «" + v +
+                                            "» is not a year: write 2019, 平成29, 平成二十九年, 令和元年 or H29"};
+    return *y;
+  }
+
+  // ---- handlers --------------------------------------------------------------------------------
+
+  void handle_search(const httplib::Request& req, httplib::Response& res) {
+    check_params(req);
+    SearchRequest sr;
+    sr.query = req.get_param_value("q");
+    if (sr.query.size() > options.max_query_bytes)
+      throw BadRequest{413, "query_too_long", "the query is " + std::to_string(sr.query.size()) +
+                                                  " bytes; at most " + std::to_string(options.max_query_bytes) +
+                                                  " are accepted"};
+    if (utf8::trim(sr.query).empty()) throw BadRequest{400, "empty_query", "q is empty: type some words to search"};
+    sr.types = list_param(req, "type");
+    sr.courts = list_param(req, "court");
+    sr.laws = list_param(req, "law");
+    sr.year_from = year_param(req, "from");
+    sr.year_to = year_param(req, "to");
+    if (sr.year_from && sr.year_to && sr.year_from > sr.year_to) std::swap(sr.year_from, sr.year_to);
+    const std::string sort = req.get_param_value("sort");
+    if (!sort.empty() && sort != "date" && sort != "relevance")
+      throw BadRequest{400, "bad_sort", "sort must be relevance or date"};
+    sr.sort_by_date = sort == "date";
+    const std::size_t size = number_param(req, "size", 10, 1, options.max_page_size);
+    const std::size_t max_page = options.max_offset / size + 1;
+    const std::size_t page = number_param(req, "page", 1, 1, max_page);
+    sr.offset = (page - 1) * size;
+    sr.limit = size;
+    sr.facets = req.get_param_value("facets") != "0";
+
+    with_reader(res, [&](Reader& r) {
+      try {
+        const SearchResponse response = r.searcher->search(sr);
+        if (response.took_ms > options.slow_query_ms)
+          std::cerr << "[serve] slow query (" << response.took_ms << " ms): " << sr.query << "\n";
+        json body = response_to_json(response);
+        body["api"] = kApiVersion;
+        body["page"] = page;
+        body["size"] = size;
+        body["from_year"] = sr.year_from ? json(sr.year_from) : json(nullptr);
+        body["to_year"] = sr.year_to ? json(sr.year_to) : json(nullptr);
+        send_json(res, 200, body);
+      } catch (const QuerySyntaxError& e) {
+        send_error(res, 400, "bad_query", e.what());
+      } catch (const SearchError& e) {
+        const std::string what = e.what();
+        if (what.find("[xapian]") != std::string::npos) send_error(res, 503, "index_unavailable", what);
+        else send_error(res, 400, "bad_filter", what);
+      }
+    });
+  }
+
+  void handle_doc(const httplib::Request& req, httplib::Response& res) {
+    check_params(req);
+    const std::string id = req.matches[1];
+    if (id.size() > kMaxDocIdBytes || !utf8::valid(id) || id.find('\0') != std::string::npos)
+      throw BadRequest{400, "bad_doc_id", "not a document id"};
+    const std::string q = req.get_param_value("q");
+    if (q.size() > options.max_query_bytes) throw BadRequest{413, "query_too_long", "q is too long"};
+    with_reader(res, [&](Reader& r) {
+      std::vector<std::string> highlight;
+      if (!utf8::trim(q).empty()) {
+        try {
+          highlight = parse_query(q, r.analyzer).highlight_terms;
+        } catch (const QuerySyntaxError&) {
+          // Only used to mark words; a query the page could not parse simply marks nothing.
+        }
+      }
+      auto doc = read_document(r.db, id, highlight, r.analyzer);
+      if (!doc) return send_error(res, 404, "no_such_document", "no document «" + id + "» in the index");
+      (*doc)["api"] = kApiVersion;
+      send_json(res, 200, *doc);
+    });
+  }
+
+  void handle_suggest(const httplib::Request& req, httplib::Response& res) {
+    check_params(req);
+    const std::string q = req.get_param_value("q");
+    if (q.size() > kMaxSuggestInputBytes)
+      throw BadRequest{413, "query_too_long", "suggestions are offered for at most " +
+                                                  std::to_string(kMaxSuggestInputBytes) + " bytes of input"};
+    const std::size_t limit = number_param(req, "limit", 8, 1, kMaxSuggestions);
+    with_reader(res, [&](Reader& r) {
+      json list = json::array();
+      for (const auto& s : suggester.suggest(r.db, q, limit))
+        list.push_back({{"text", s.text}, {"kind", s.kind}, {"count", s.count}});
+      send_json(res, 200, {{"api", kApiVersion}, {"query", q}, {"suggestions", list}});
+    });
+  }
+
+  void handle_similar(const httplib::Request& req, httplib::Response& res) {
+    check_params(req);
+    const std::string id = req.get_param_value("passage");
+    if (id.empty() || id.size() > kMaxDocIdBytes) throw BadRequest{400, "bad_passage", "passage=<passage id> is required"};
+    const std::size_t size = number_param(req, "size", 5, 1, kMaxSimilar);
+    with_reader(res, [&](Reader& r) {
+      auto hits = more_like_this(r.db, id, size, r.analyzer);
+      if (!hits) return send_error(res, 404, "no_such_passage", "no passage «" + id + "» in the index");
+      SearchResponse response;
+      response.total = hits->size();
+      response.hits = std::move(*hits);
+      json body = response_to_json(response);
+      body["api"] = kApiVersion;
+      body["passage"] = id;
+      send_json(res, 200, body);
+    });
+  }
+
+  void handle_health(httplib::Response& res) {
+    with_reader(res, [&](Reader& r) {
+      send_json(res, 200, {{"status", "ok"}, {"api", kApiVersion}, {"passages", r.db.get_doccount()},
+                           {"revision", r.db.get_revision()}});
+    });
+  }
+
+  static const char* content_type(const fs::path& p) {
+    const std::string ext = p.extension().string();
+    if (ext == ".html") return "text/html; charset=utf-8";
+    if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+    if (ext == ".css") return "text/css; charset=utf-8";
+    if (ext == ".json") return "application/json; charset=utf-8";
+    if (ext == ".svg") return "image/svg+xml";
+    if (ext == ".png") return "image/png";
+    if (ext == ".ico") return "image/x-icon";
+    if (ext == ".txt" || ext == ".md") return "text/plain; charset=utf-8";
+    return "application/octet-stream";
+  }
+
+  // Files under web/ only: no "..", no hidden files, no symlink leading out (checked on the
+  // canonical path), no node_modules.
+  void handle_static(const httplib::Request& req, httplib::Response& res) {
+    if (web_root.empty()) return send_error(res, 404, "not_found", "no such API endpoint");
+    const std::string& path = req.path;
+    if (path.empty() || path[0] != '/' || path.find('\0') != std::string::npos || path.find('\\') != std::string::npos ||
+        !utf8::valid(path))
+      return send_error(res, 400, "bad_path", "bad path");
+    fs::path rel;
+    std::stringstream ss(path.substr(1));
+    for (std::string seg; std::getline(ss, seg, '/');) {
+      if (seg.empty()) continue;
+      if (seg == ".." || seg[0] == '.' || seg == "node_modules")
+        return send_error(res, 404, "not_found", "no such file");
+      rel /= seg;
+    }
+    std::error_code ec;
+    fs::path file = fs::weakly_canonical(web_root / rel, ec);
+    if (!ec && fs::is_directory(file, ec)) file = fs::weakly_canonical(file / "index.html", ec);
+    const std::string root = web_root.string() + "/";
+    if (ec || file.string().compare(0, root.size(), root) != 0 || !fs::is_regular_file(file, ec))
+      return send_error(res, 404, "not_found", "no such file");
+    const auto bytes = fs::file_size(file, ec);
+    if (ec || bytes > kMaxStaticFileBytes) return send_error(res, 404, "not_found", "no such file");
+    std::ifstream in(file, std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(std::move(body), content_type(file));
+  }
+
+  bool origin_allowed(const std::string& origin) const {
+    if (origin.empty()) return false;
+    for (const auto& o : options.allowed_origins)
+      if (o == "*" || o == origin) return true;
+    return false;
+  }
+
+  // Every response: security headers; API responses to an allowed Origin: CORS headers.
+  void add_headers(const httplib::Request& req, httplib::Response& res) const {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                   "frame-ancestors 'none'; form-action 'self'");
+    const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/healthz";
+    if (!api) return;
+    res.set_header("Vary", "Origin");
+    res.set_header("Cache-Control", "no-store");
+    const std::string origin = req.get_header_value("Origin");
+    if (origin_allowed(origin)) res.set_header("Access-Control-Allow-Origin", origin);
+  }
+
+  // Wraps a handler: validation failures and unexpected exceptions become JSON errors.
+  template <typename Fn>
+  httplib::Server::Handler guarded(Fn fn) {
+    return [this, fn](const httplib::Request& req, httplib::Response& res) {
+      try {
+        fn(req, res);
+      } catch (const BadRequest& e) {
+        send_error(res, e.status, e.code, e.message);
+      } catch (const AnalyzerError& e) {
+        send_error(res, 503, "analyzer_unavailable", e.what());
+      } catch (const SearchError& e) {
+        send_error(res, 503, "index_unavailable", e.what());
+      }
+    };
+  }
+
+  void set_up_routes() {
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      add_headers(req, res);
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    server.Get("/api/search", guarded([this](const auto& req, auto& res) { handle_search(req, res); }));
+    server.Get("/api/doc/(.+)", guarded([this](const auto& req, auto& res) { handle_doc(req, res); }));
+    server.Get("/api/suggest", guarded([this](const auto& req, auto& res) { handle_suggest(req, res); }));
+    server.Get("/api/similar", guarded([this](const auto& req, auto& res) { handle_similar(req, res); }));
+    server.Get("/healthz", guarded([this](const auto&, auto& res) { handle_health(res); }));
+    server.Get("/api/.*", [](const httplib::Request&, httplib::Response& res) {
+      send_error(res, 404, "not_found", "no such API endpoint; see /api/search, /api/doc/{id}, /api/suggest");
+    });
+    server.Get(".*", guarded([this](const auto& req, auto& res) { handle_static(req, res); }));
+    server.Options(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string origin = req.get_header_value("Origin");
+      if (!origin_allowed(origin)) return send_error(res, 403, "origin_not_allowed", "origin not allowed");
+      res.status = 204;
+      res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+      res.set_header("Access-Control-Allow-Headers", "Accept, Content-Type");
+      res.set_header("Access-Control-Max-Age", "600");
+    });
+    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Allow", "GET, HEAD, OPTIONS");
+      send_error(res, 405, "method_not_allowed", "only GET is served");
+    };
+    server.Post(".*", not_allowed);
+    server.Put(".*", not_allowed);
+    server.Delete(".*", not_allowed);
+    server.Patch(".*", not_allowed);
+
+    // Errors httplib raises itself (414 request line too long, 413 body too big, 400 malformed):
+    // give them a JSON body too.
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      std::string message = "HTTP " + std::to_string(res.status);
+      if (res.status == 414) message = "request line too long; a query may hold at most 1000 bytes";
+      if (res.status == 413) message = "request body too large; the API takes none";
+      send_error(res, res.status, "http_" + std::to_string(res.status), message);
+      return httplib::Server::HandlerResponse::Handled;
+    }));
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      std::string what = "unknown error";
+      try {
+        if (ep) std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      std::cerr << "[serve] " << req.method << " " << req.path << ": " << what << "\n";
+      send_error(res, 500, "internal_error", "internal error");
+    });
+  }
+};
+
+HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->options.max_page_size = std::min(impl_->options.max_page_size, kMaxResultsPerPage);
+  impl_->options.max_query_bytes = std::min(impl_->options.max_query_bytes, kMaxQueryBytes);
+  if (!impl_->options.web_dir.empty()) {
+    std::error_code ec;
+    impl_->web_root = fs::canonical(impl_->options.web_dir, ec);
+    if (ec || !fs::is_directory(impl_->web_root))
+      throw SearchError("[serve] no web folder at " + impl_->options.web_dir);
+  }
+  // Open one reader now so that a missing or mismatched database fails here, with its reason.
+  impl_->idle.push_back(impl_->open_reader());
+
+  auto& s = impl_->server;
+  const std::size_t threads = std::max<std::size_t>(1, impl_->options.threads);
+  // httplib owns the queue it gets from this factory (its API takes a raw pointer).
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.set_payload_max_length(impl_->options.max_body_bytes);
+  s.set_read_timeout(impl_->options.io_timeout_seconds, 0);
+  s.set_write_timeout(impl_->options.io_timeout_seconds, 0);
+  s.set_keep_alive_timeout(impl_->options.io_timeout_seconds);
+  s.set_keep_alive_max_count(100);
+  impl_->set_up_routes();
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+int HttpServer::bind(const std::string& host, int port) {
+  if (port == 0) {
+    const int bound = impl_->server.bind_to_any_port(host);
+    if (bound <= 0) throw std::runtime_error("[serve] cannot listen on " + host);
+    return bound;
+  }
+  if (!impl_->server.bind_to_port(host, port))
+    throw std::runtime_error("[serve] cannot listen on " + host + ":" + std::to_string(port) +
+                             " (in use? try --port 0 for any free port)");
+  return port;
+}
+
+void HttpServer::run() { impl_->server.listen_after_bind(); }
+
+void HttpServer::stop() {
+  if (impl_) impl_->server.stop();
+}
+
+}  // namespace tsubo

@@ -1,0 +1,58 @@
+// tsubo over HTTP: the versioned JSON API and the search page in web/, on cpp-httplib.
+//
+//   GET /api/search?q=&type=&court=&law=&from=&to=&sort=date&page=&size=&facets=0
+//                                      response_to_json() + {api, page, size, from_year, to_year}
+//   GET /api/doc/{doc id}[?q=]         the whole document, passages in order (document_reader.h)
+//   GET /api/suggest?q=[&limit=]       completions (suggest.h)
+//   GET /api/similar?passage=[&size=]  「類似の箇所」 by relevance feedback (more_like_this.h)
+//   GET /healthz                       {status, passages, revision}
+//   GET /…                             files under web/, nothing outside it
+//
+// Errors are JSON, {"error": {"status", "code", "message"}}, with 400 for bad input, 404, 413 for
+// over-long queries and bodies, 414 for over-long request lines, 503 when the index cannot be read.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tsubo {
+
+inline constexpr int kApiVersion = 1;
+
+struct HttpOptions {
+  std::string db_path;
+  std::string web_dir;                       // the search page and widget; empty = API only
+  std::vector<std::string> allowed_origins;  // CORS: exact origins ("https://intra.example.jp") or "*"
+  std::string dictionary_dir;                // MeCab dictionary; must match the index
+  std::size_t threads = 32;                  // worker threads, each with its own Analyzer + Searcher
+  std::size_t max_query_bytes = 1000;        // q of /api/search (the query parser's own limit)
+  std::size_t max_page_size = 100;
+  std::size_t max_offset = 10000;            // (page - 1) × size
+  std::size_t max_body_bytes = 16 * 1024;    // the API takes no bodies; anything bigger is refused
+  int io_timeout_seconds = 5;                // read / write / keep-alive idle
+  double slow_query_ms = 2000;               // searches slower than this are logged to stderr
+};
+
+class HttpServer {
+ public:
+  // Opens the database once to check it (throws SearchError or AnalyzerError with the reason).
+  explicit HttpServer(HttpOptions options);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds host:port (port 0: any free port) and returns the port. Throws std::runtime_error.
+  int bind(const std::string& host, int port);
+  // Serves until stop() is called from another thread. Re-indexing the database while serving is
+  // picked up within a second, without a restart.
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tsubo

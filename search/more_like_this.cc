@@ -1,0 +1,84 @@
+// Relevance feedback: RSet of one passage → expand set of unprefixed words → OR query, own document excluded.
+#include "search/more_like_this.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "indexer/passage_document.h"
+#include "indexer/schema.h"
+#include "search/searcher.h"
+#include "search/snippet.h"
+#include "text/utf8.h"
+
+namespace tsubo {
+namespace {
+
+constexpr Xapian::termcount kExpandTerms = 20;
+
+bool all_hiragana(const std::string& term) {
+  for (std::size_t i = 0; i < term.size();) {
+    const char32_t cp = utf8::next(term, i);
+    if (cp < U'\u3041' || cp > U'\u309F') return false;
+  }
+  return true;
+}
+
+// Content words only: no prefixed filter terms (XD…, S…), no single characters, no numbers, and no
+// words all in hiragana (について, として: function words that MeCab keeps whole).
+struct ContentWords : Xapian::ExpandDecider {
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (utf8::length(term) < 2 || all_hiragana(term)) return false;
+    return term.find_first_not_of("0123456789") != std::string::npos;
+  }
+};
+
+}  // namespace
+
+std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db, const std::string& passage_id,
+                                                     std::size_t limit, const Analyzer& analyzer) {
+  const std::string id_term = prefixed_term(schema::kPrefixPassageId, passage_id);
+  auto post = db.postlist_begin(id_term);
+  if (post == db.postlist_end(id_term)) return std::nullopt;
+  const Xapian::docid source = *post;
+  const auto source_rec = nlohmann::json::parse(db.get_document(source).get_data());
+
+  Xapian::RSet rset;
+  rset.add_document(source);
+  Xapian::Enquire enquire(db);
+  const ContentWords decider;
+  const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &decider);
+  std::vector<std::string> words(eset.begin(), eset.end());
+  std::vector<SearchHit> hits;
+  if (words.empty()) return hits;
+
+  Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
+  query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                        Xapian::Query(prefixed_term(schema::kPrefixDocId, source_rec.value("doc_id", ""))));
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto rec = nlohmann::json::parse(it.get_document().get_data());
+    const auto& m = rec["meta"];
+    SearchHit h;
+    h.rank = hits.size() + 1;
+    h.score = it.get_weight();
+    h.doc_id = rec.value("doc_id", "");
+    h.passage_id = rec.value("passage_id", "");
+    h.type = rec.value("type", "");
+    h.title = rec.value("title", "");
+    h.heading = rec.value("heading", "");
+    h.text = rec.value("text", "");
+    h.court = m.value("court", "");
+    h.date = m.value("date", "");
+    h.case_number = m.value("case_number", "");
+    h.law = m.value("law", "");
+    h.article = m.value("article", "");
+    h.section = m.value("section", "");
+    h.snippet = make_snippet(h.text, words, analyzer);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+}  // namespace tsubo

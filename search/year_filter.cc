@@ -1,0 +1,59 @@
+// Filter years: digits folded, then either a Gregorian year or an era name (or initial) and its year.
+#include "search/year_filter.h"
+
+#include <array>
+#include <string>
+
+#include "text/japanese_numbers.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace tsubo {
+namespace {
+
+bool in_range(long y) { return y >= 1868 && y <= 2100; }
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// 平成29年3月21日 → "29": the year part after the era, up to 年 or a separator.
+std::string year_part(std::string_view rest) {
+  static constexpr std::array<std::string_view, 5> kEnds = {"年", "-", "/", ".", "・"};
+  std::size_t cut = rest.size();
+  for (auto end : kEnds) cut = std::min(cut, rest.find(end));
+  return std::string(rest.substr(0, cut));
+}
+
+}  // namespace
+
+std::optional<int> parse_filter_year(std::string_view input) {
+  const std::string s = utf8::remove_spaces(fold_digits(normalize_nfkc(input)));
+  if (s.empty() || s.size() > 64) return std::nullopt;
+
+  // 2019, 2019年, 2019-10-09, 2019/10/9
+  if (s.size() >= 4 && is_ascii_digit(s[0]) && is_ascii_digit(s[1]) && is_ascii_digit(s[2]) && is_ascii_digit(s[3]) &&
+      (s.size() == 4 || !is_ascii_digit(s[4]))) {
+    const std::string rest = s.substr(4);
+    if (!rest.empty() && rest != "年" && rest[0] != '-' && rest[0] != '/' && rest.rfind("年", 0) != 0)
+      return std::nullopt;
+    const long y = std::stol(s.substr(0, 4));
+    return in_range(y) ? std::optional<int>(static_cast<int>(y)) : std::nullopt;
+  }
+
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kEras = {{
+      {"明治", "明治"}, {"大正", "大正"}, {"昭和", "昭和"}, {"平成", "平成"}, {"令和", "令和"},
+      {"m", "明治"}, {"t", "大正"}, {"s", "昭和"}, {"h", "平成"}, {"r", "令和"},
+  }};
+  std::string lower = s;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const auto& [prefix, era] : kEras) {
+    if (lower.rfind(prefix, 0) != 0) continue;
+    const auto n = parse_japanese_number(year_part(std::string_view(lower).substr(prefix.size())));
+    if (!n || *n < 1 || *n > 99) return std::nullopt;
+    const auto y = era_to_gregorian(era, static_cast<int>(*n));
+    return y && in_range(*y) ? y : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace tsubo

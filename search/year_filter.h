@@ -1,0 +1,14 @@
+// Years typed into a date filter, Gregorian or 和暦: 2019, ２０１９年, 平成29, 平成二十九年, 令和元年, H29, R1.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace tsubo {
+
+// The Gregorian year written in s: a four-digit year (2019, ２０１９年, 2019-10-09), an era year
+// (平成29, 平成二十九年, 令和元年, 平成29年3月21日) or its romaji initial (M, T, S, H, R: H29, r1).
+// nullopt for anything else or a year outside 1868–2100.
+std::optional<int> parse_filter_year(std::string_view s);
+
+}  // namespace tsubo

@@ -1,0 +1,183 @@
+// Browser test of the search page, the document view and the <tsubo-search> widget: tsubo serve on one
+// loopback port, web/examples on another (a second origin), Debian's chromium driven by playwright-core.
+// Run through run.sh, which sets the environment. Each step leaves a screenshot in $TSUBO_ARTIFACTS.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (k) => {
+  if (!process.env[k]) throw new Error(`${k} is not set; run tests/web/run.sh`);
+  return process.env[k];
+};
+const artifacts = env('TSUBO_ARTIFACTS');
+mkdirSync(artifacts, { recursive: true });
+
+// The intranet page's own origin: a plain static server for web/examples.
+function startExampleServer(dir) {
+  const server = createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'intranet.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// tsubo serve on any free port; the URL is read from the line it prints.
+function startTsubo(allowOrigin) {
+  const child = spawn(env('TSUBO_BIN'), ['serve', '--db', env('TSUBO_DB'), '--web', env('TSUBO_WEB'),
+    '--port', '0', '--threads', '4', '--allow-origin', allowOrigin], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /at (http:\/\/\S+\/)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`tsubo serve exited (${code}): ${out}`)));
+    setTimeout(() => reject(new Error(`tsubo serve did not start: ${out}`)), 15000);
+  });
+}
+
+const examples = await startExampleServer(path.join(env('TSUBO_WEB'), 'examples'));
+const exampleOrigin = `http://127.0.0.1:${examples.address().port}`;
+const tsubo = await startTsubo(exampleOrigin);
+process.on('exit', () => tsubo.child.kill('SIGTERM'));
+// A fresh profile folder each run (run.sh makes it under a temporary folder it removes).
+const context = await chromium.launchPersistentContext(env('TSUBO_PROFILE'), {
+  executablePath: env('TSUBO_CHROMIUM'),
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 860 },
+  locale: 'ja-JP',
+});
+
+const problems = [];
+let page;
+const shot = async (name) => {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: false });
+  console.log(`  screenshot ${name}.png`);
+};
+const step = async (name, fn) => {
+  process.stdout.write(`- ${name}\n`);
+  await fn();
+};
+
+let failed = false;
+try {
+  page = context.pages()[0] || (await context.newPage());
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
+
+  await step('search shows highlighted results', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('秘密管理性')}`);
+    await page.locator('.hit').first().waitFor();
+    assert.ok(await page.locator('.hit').count() >= 3, 'at least three hits');
+    assert.ok(await page.locator('.hit .snippet mark').count() > 0, 'snippets carry <mark>');
+    assert.match(await page.locator('#status').textContent(), /秘密管理性/);
+    assert.ok(await page.locator('.facet-value').count() > 0, 'facets are shown');
+    await shot('01-search-results');
+  });
+
+  await step('typing offers suggestions', async () => {
+    await page.fill('#q', '');
+    await page.locator('#q').pressSequentially('営業', { delay: 30 });
+    await page.locator('#suggestions [role=option]').first().waitFor();
+    await shot('02-suggestions');
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the 和暦 date filter narrows the results', async () => {
+    await page.fill('#q', '秘密管理性');
+    await page.fill('#from', '令和元年');
+    await page.click('form#search button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('2019〜'));
+    assert.ok(new URL(page.url()).searchParams.get('from') === '令和元年', 'the filter is in the URL');
+    const sources = await page.locator('.hit-source').allTextContents();
+    assert.ok(sources.every((s) => !s.includes('平成')), `no 平成 rulings left: ${sources}`);
+    await shot('03-wareki-filter');
+    await page.fill('#from', '');
+    await page.click('form#search button[type=submit]');
+    await page.waitForFunction(() => !document.querySelector('#status').textContent.includes('2019〜'));
+  });
+
+  await step('clicking a facet filters by court', async () => {
+    const facet = page.locator('.facet-value[data-facet=court][data-value="知的財産高等裁判所"]');
+    await facet.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('court') === '知的財産高等裁判所');
+    await page.locator('.facet-value[data-facet=court][aria-pressed=true]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.hit').length === 1);
+    assert.match(await page.locator('.hit-source').first().textContent(), /知的財産高等裁判所/);
+    await shot('04-facet-court');
+  });
+
+  await step('a result opens the document at the passage', async () => {
+    await page.locator('.hit-title').first().click();
+    const target = page.locator('.passage.target');
+    await target.waitFor();
+    assert.ok(await target.locator('mark').count() > 0, 'the hit passage has marks');
+    assert.ok(await page.locator('.passage').count() > 5, 'the whole document is shown');
+    const box = await target.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 860, `the passage is in view (y=${box?.y})`);
+    assert.ok(await page.evaluate(() => window.scrollY > 200), 'the page scrolled down to it');
+    await shot('05-document-at-passage');
+  });
+
+  await step('more like this lists passages of other documents', async () => {
+    await page.locator('.passage.target .more-like').click();
+    await page.locator('#similar .hit').first().waitFor();
+    assert.ok(await page.locator('#similar .hit').count() >= 1);
+    await shot('06-more-like-this');
+  });
+
+  await step('the widget works on an intranet page of another origin', async () => {
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    const guidance = page.locator('#guidance-box');
+    await guidance.locator('input').fill('秘密管理');
+    await guidance.locator('input').press('Enter');
+    await guidance.locator('li').first().waitFor();
+    assert.ok(await guidance.locator('li mark').count() > 0, 'widget results are highlighted');
+    const badges = await guidance.locator('.badge').allTextContents();
+    assert.ok(badges.every((b) => b === 'ガイドライン'), `only guidance: ${badges}`);
+
+    const ip = page.locator('#ip-box');
+    await ip.locator('input').fill('秘密管理性');
+    await ip.locator('button').click();
+    await ip.locator('li').first().waitFor();
+    const sources = await ip.locator('.source').allTextContents();
+    assert.ok(sources.length >= 1 && sources.every((s) => s.includes('知的財産高等裁判所')), `only 知財高裁: ${sources}`);
+    // Styles stay inside the shadow root: the page's own <style> does not reach the result list.
+    assert.equal(await page.locator('tsubo-search').first().evaluate((el) => !!el.shadowRoot), true);
+    await shot('07-widget-second-origin');
+  });
+
+  await step('a phone-sized screen still reads well', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(overflow, false, 'no sideways scrolling');
+    await shot('08-phone');
+  });
+
+  assert.deepEqual(problems, [], 'no page errors or console errors (CSP violations show up here)');
+  console.log('web tests passed');
+} catch (e) {
+  failed = true;
+  console.error(`FAILED: ${e.stack || e}`);
+  if (problems.length) console.error(problems.join('\n'));
+  if (page) await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
+} finally {
+  await context.close();
+  tsubo.child.kill('SIGTERM');
+  examples.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Browser tests: builds a small database from tests/fixtures/web-corpus, then browser.test.mjs starts
+# `tsubo serve`, a second origin for web/examples and Debian's chromium through playwright-core.
+# Usage: tests/web/run.sh [path/to/tsubo]. Screenshots go to test-artifacts/web/.
+# Exit 77 (skipped) when chromium or npm is missing, except under CI=true where that is a failure.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tsubo=$(realpath "${1:-$root/build/tsubo}")
+chromium=${TSUBO_CHROMIUM:-/usr/bin/chromium}
+
+missing() {
+  if [ "${CI:-}" = "true" ]; then
+    echo "[web-test] FAIL: $1 (install it with: make deps)" >&2
+    exit 1
+  fi
+  echo "[web-test] SKIPPED: $1 (install it with: make deps; under CI=true this fails)" >&2
+  exit 77
+}
+[ -x "$chromium" ] || missing "no chromium at $chromium"
+command -v node >/dev/null && command -v npm >/dev/null || missing "node and npm are needed for playwright-core"
+[ -x "$tsubo" ] || { echo "[web-test] FAIL: no tsubo binary at $tsubo" >&2; exit 1; }
+
+# playwright-core, pinned by package-lock.json; reinstalled when the lock file changes.
+stamp="$here/node_modules/.lock-stamp"
+if [ ! -f "$stamp" ] || ! cmp -s "$here/package-lock.json" "$stamp"; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$here/package-lock.json" "$stamp"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/tsubo-web-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+"$tsubo" index --quiet --db "$work/db" "$root/tests/fixtures/web-corpus" >/dev/null
+
+export TSUBO_BIN="$tsubo" TSUBO_DB="$work/db" TSUBO_WEB="$root/web" TSUBO_CHROMIUM="$chromium"
+export TSUBO_ARTIFACTS="${TSUBO_ARTIFACTS:-$root/test-artifacts/web}" TSUBO_PROFILE="$work/profile"
+exec node "$here/browser.test.mjs"

@@ -1,0 +1,247 @@
+// The search page: state lives in the query string (shareable URLs), the server does all searching.
+import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS } from './common.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('search'), input = $('q'), list = $('suggestions');
+const PAGE_SIZE = 10;
+const FACETS = [
+  ['type', '種別', 'type'],
+  ['court', '裁判所', 'court'],
+  ['law', '法令', 'law'],
+  ['year', '年', null],  // years narrow through from/to
+  ['right_type', '権利種別', null],
+];
+
+const readState = () => {
+  const p = new URLSearchParams(location.search);
+  return {
+    q: p.get('q') || '',
+    type: p.getAll('type'),
+    court: p.getAll('court'),
+    law: p.getAll('law'),
+    from: p.get('from') || '',
+    to: p.get('to') || '',
+    sort: p.get('sort') || 'relevance',
+    page: Math.max(1, Number(p.get('page')) || 1),
+  };
+};
+
+const writeState = (s, replace = false) => {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const k of ['type', 'court', 'law']) for (const v of s[k]) p.append(k, v);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.page > 1) p.set('page', s.page);
+  const url = `${location.pathname}?${p}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+};
+
+let state = readState();
+let inFlight;
+
+async function run() {
+  input.value = state.q;
+  $('from').value = state.from;
+  $('to').value = state.to;
+  $('sort').value = state.sort;
+  document.title = state.q ? `${state.q} — tsubo` : 'tsubo — 法令・判例・ガイドライン検索';
+  if (!state.q) {
+    $('status').textContent = '';
+    $('hits').replaceChildren();
+    $('facets').replaceChildren();
+    $('pager').replaceChildren();
+    return;
+  }
+  const ticket = (inFlight = {});
+  $('status').textContent = '検索中…';
+  document.body.classList.add('busy');
+  try {
+    const r = await api('/api/search', {
+      q: state.q, type: state.type, court: state.court, law: state.law,
+      from: state.from, to: state.to, sort: state.sort, page: state.page, size: PAGE_SIZE,
+    });
+    if (ticket !== inFlight) return;
+    render(r);
+  } catch (e) {
+    if (ticket !== inFlight) return;
+    $('status').innerHTML = `<span class="error">${escapeHtml(e.message)}</span>`;
+    $('hits').replaceChildren();
+    $('pager').replaceChildren();
+  } finally {
+    document.body.classList.remove('busy');
+  }
+}
+
+function render(r) {
+  const range = r.from_year || r.to_year ? `（${r.from_year || ''}〜${r.to_year || ''}年）` : '';
+  $('status').textContent = r.total
+    ? `「${r.query}」に一致する箇所 約${r.total.toLocaleString('ja-JP')}件${range}（${r.took_ms.toFixed(1)} ms）`
+    : `「${r.query}」に一致する箇所は見つかりませんでした${range}。語を減らすか、別の言い方を試してください。`;
+
+  $('hits').innerHTML = r.hits.map((h) => `
+    <li class="hit hit-${escapeHtml(h.type)}">
+      <div class="hit-head">
+        <span class="badge badge-${escapeHtml(h.type)}">${escapeHtml(TYPE_LABELS[h.type] || h.type)}</span>
+        <a class="hit-title" href="${escapeHtml(docLink(h, r.query))}">${escapeHtml(h.title)}</a>
+      </div>
+      <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
+      ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
+      <p class="snippet">${safeMarks(h.snippet)}</p>
+    </li>`).join('');
+  $('hits').start = (r.page - 1) * r.size + 1;
+
+  renderFacets(r.facets || {});
+  renderPager(r);
+}
+
+function renderFacets(facets) {
+  const box = $('facets');
+  box.replaceChildren();
+  const active = (param, value) => param && state[param].includes(value);
+  for (const [name, label, param] of FACETS) {
+    const values = facets[name] || [];
+    if (!values.length) continue;
+    const group = document.createElement('section');
+    group.className = 'facet';
+    group.innerHTML = `<h2>${label}</h2><ul>${values.slice(0, 12).map((v) => {
+      const text = name === 'type' ? TYPE_LABELS[v.value] || v.value : name === 'year' ? `${v.value}年` : v.value;
+      const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
+      return `<li><button type="button" class="facet-value" aria-pressed="${on}"
+        data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
+        <span>${escapeHtml(text)}</span><span class="count">${v.count}</span></button></li>`;
+    }).join('')}</ul>`;
+    box.append(group);
+  }
+  if (state.type.length || state.court.length || state.law.length || state.from || state.to) {
+    const clear = document.createElement('button');
+    clear.type = 'button';
+    clear.className = 'clear';
+    clear.textContent = '絞り込みを解除';
+    clear.addEventListener('click', () => go({ type: [], court: [], law: [], from: '', to: '', page: 1 }));
+    box.prepend(clear);
+  }
+}
+
+function renderPager(r) {
+  const pages = Math.min(Math.ceil(r.total / r.size), 100);
+  const nav = $('pager');
+  nav.replaceChildren();
+  if (pages <= 1) return;
+  const link = (page, text, label) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    if (label) b.setAttribute('aria-label', label);
+    if (page === r.page) b.setAttribute('aria-current', 'page');
+    b.disabled = page < 1 || page > pages;
+    b.addEventListener('click', () => { go({ page }); $('results').focus(); });
+    return b;
+  };
+  nav.append(link(r.page - 1, '‹ 前へ', '前のページ'));
+  const first = Math.max(1, r.page - 4), last = Math.min(pages, first + 8);
+  for (let p = first; p <= last; p++) nav.append(link(p, String(p), `${p}ページ目`));
+  nav.append(link(r.page + 1, '次へ ›', '次のページ'));
+}
+
+function go(change, replace = false) {
+  state = { ...state, ...change };
+  writeState(state, replace);
+  run();
+}
+
+$('facets').addEventListener('click', (e) => {
+  const b = e.target.closest('.facet-value');
+  if (!b) return;
+  const { facet, value } = b.dataset;
+  if (facet === 'year') {
+    const on = state.from === value && state.to === value;
+    return go({ from: on ? '' : value, to: on ? '' : value, page: 1 });
+  }
+  const param = FACETS.find(([n]) => n === facet)?.[2];
+  if (!param) return;
+  const values = state[param].includes(value) ? state[param].filter((v) => v !== value) : [...state[param], value];
+  go({ [param]: values, page: 1 });
+});
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  hideSuggestions();
+  go({ q: input.value.trim(), from: $('from').value.trim(), to: $('to').value.trim(), sort: $('sort').value, page: 1 });
+});
+$('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
+window.addEventListener('popstate', () => { state = readState(); run(); });
+
+// ---- suggestions: an ARIA combobox; arrows move, Enter picks, Escape closes --------------------
+let suggestTimer, active = -1;
+const options = () => [...list.querySelectorAll('[role=option]')];
+function hideSuggestions() {
+  list.hidden = true;
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+  active = -1;
+}
+function highlight(i) {
+  const opts = options();
+  opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === i)));
+  active = i;
+  if (opts[i]) input.setAttribute('aria-activedescendant', opts[i].id);
+}
+const KIND_LABELS = { title: '件名', law: '法令', court: '裁判所', term: '語' };
+input.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  const typed = input.value;
+  if (!typed.trim()) return hideSuggestions();
+  suggestTimer = setTimeout(async () => {
+    try {
+      const r = await api('/api/suggest', { q: typed, limit: 8 });
+      if (input.value !== typed || !r.suggestions.length) return hideSuggestions();
+      list.innerHTML = r.suggestions.map((s, i) =>
+        `<li id="sugg-${i}" role="option" aria-selected="false" data-text="${escapeHtml(s.text)}">
+           <span>${escapeHtml(s.text)}</span><span class="kind">${KIND_LABELS[s.kind] || ''}</span></li>`).join('');
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      active = -1;
+    } catch { hideSuggestions(); }
+  }, 150);
+});
+input.addEventListener('keydown', (e) => {
+  if (list.hidden) return;
+  const n = options().length;
+  if (e.key === 'ArrowDown') { e.preventDefault(); highlight((active + 1) % n); }
+  else if (e.key === 'ArrowUp') { e.preventDefault(); highlight((active - 1 + n) % n); }
+  else if (e.key === 'Escape') hideSuggestions();
+  else if (e.key === 'Enter' && active >= 0) {
+    e.preventDefault();
+    input.value = options()[active].dataset.text;
+    form.requestSubmit();
+  }
+});
+list.addEventListener('mousedown', (e) => {
+  const o = e.target.closest('[role=option]');
+  if (!o) return;
+  e.preventDefault();
+  input.value = o.dataset.text;
+  form.requestSubmit();
+});
+input.addEventListener('blur', () => setTimeout(hideSuggestions, 100));
+
+// ---- keyboard: / focuses the box, j/k walk the results ----------------------------------------
+document.addEventListener('keydown', (e) => {
+  const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement?.tagName);
+  if (e.key === '/' && !typing) { e.preventDefault(); input.focus(); input.select(); return; }
+  if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key !== 'j' && e.key !== 'k') return;
+  const links = [...document.querySelectorAll('.hit-title')];
+  if (!links.length) return;
+  const at = links.indexOf(document.activeElement);
+  const next = e.key === 'j' ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
+  links[next].focus();
+  links[next].scrollIntoView({ block: 'nearest' });
+});
+
+writeState(state, true);
+run();
+if (!state.q) input.focus();

@@ -1,0 +1,67 @@
+// Helpers shared by the search page and the document page: API calls, 和暦 dates, safe snippets.
+
+export const api = (path, params = {}) => {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(params)) {
+    for (const one of [].concat(v)) if (one !== undefined && one !== null && one !== '') url.searchParams.append(k, one);
+  }
+  return fetch(url, { headers: { Accept: 'application/json' } }).then(async (res) => {
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(body?.error?.message || `HTTP ${res.status}`);
+    return body;
+  });
+};
+
+// The server escapes snippets and adds only <mark>…</mark>; anything else that looks like a tag is
+// neutralised here as well, so snippets can never carry markup of their own.
+export const safeMarks = (html) => String(html).replace(/<(?!\/?mark>)/g, '&lt;');
+
+export const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const ERAS = [
+  ['令和', '2019-05-01', 2018],
+  ['平成', '1989-01-08', 1988],
+  ['昭和', '1926-12-25', 1925],
+  ['大正', '1912-07-30', 1911],
+  ['明治', '1868-01-25', 1867],
+];
+
+// 2020-03-25 → 令和2年3月25日 (令和元年 for the first year).
+export const wareki = (iso) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  if (!m) return '';
+  for (const [name, start, base] of ERAS) {
+    if (iso >= start) {
+      const y = Number(m[1]) - base;
+      return `${name}${y === 1 ? '元' : y}年${Number(m[2])}月${Number(m[3])}日`;
+    }
+  }
+  return '';
+};
+
+export const TYPE_LABELS = { statute: '法令', ruling: '判例', guidance: 'ガイドライン' };
+
+// The line under a hit's title: court and date for rulings, law and article for statutes.
+export const sourceLine = (hit) => {
+  const m = hit.meta || {};
+  const parts = [];
+  if (hit.type === 'ruling') {
+    if (m.court) parts.push(m.court);
+    if (m.date) parts.push(`${wareki(m.date)}判決`);
+    if (m.case_number) parts.push(m.case_number);
+  } else if (hit.type === 'statute') {
+    parts.push(m.law || hit.title);
+    // 2 → 第2条, 19の2 → 第19条の2
+    if (m.article) parts.push(m.article.includes('の') ? `第${m.article.replace('の', '条の')}` : `第${m.article}条`);
+  } else {
+    if (m.date) parts.push(wareki(m.date));
+  }
+  return parts.filter(Boolean).join(' ・ ');
+};
+
+export const docLink = (hit, query) => {
+  const p = new URLSearchParams({ id: hit.doc_id, p: hit.passage_id });
+  if (query) p.set('q', query);
+  return `doc.html?${p}`;
+};

@@ -1,0 +1,106 @@
+// <tsubo-search>: a tsubo search box and result list for any page, styled in isolation (Shadow DOM).
+//
+//   <script src="https://tsubo.example.jp/tsubo-search.js" defer></script>
+//   <tsubo-search server="https://tsubo.example.jp" type="guidance" size="5"></tsubo-search>
+//
+// Attributes: server (tsubo's URL; default the script's own origin), type (statute|ruling|guidance),
+// court, law (fixed filters, comma-separated for several), size (results, 1–20), placeholder, label.
+// Theme with CSS custom properties on the element: --tsubo-accent, --tsubo-fg, --tsubo-bg,
+// --tsubo-muted, --tsubo-border, --tsubo-mark, --tsubo-radius, --tsubo-font.
+// The tsubo server must list the embedding page's origin in --allow-origin. No search logic here.
+(() => {
+  if (customElements.get('tsubo-search')) return;
+  const scriptOrigin = document.currentScript ? new URL(document.currentScript.src).origin : location.origin;
+  const LABELS = { statute: '法令', ruling: '判例', guidance: 'ガイドライン' };
+  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  const marks = (html) => String(html ?? '').replace(/<(?!\/?mark>)/g, '&lt;');
+
+  const STYLE = `
+    :host { display: block; font-family: var(--tsubo-font, system-ui, "Noto Sans CJK JP", sans-serif);
+      color: var(--tsubo-fg, #1d2330); background: var(--tsubo-bg, #fff); border: 1px solid var(--tsubo-border, #d9d6cc);
+      border-radius: var(--tsubo-radius, 10px); padding: 1rem; line-height: 1.7; }
+    :host([hidden]) { display: none; }
+    form { display: flex; gap: .5rem; }
+    label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    input { flex: 1; min-width: 0; font: inherit; padding: .45rem .65rem; border: 2px solid var(--tsubo-border, #8a93a6);
+      border-radius: calc(var(--tsubo-radius, 10px) * .7); }
+    input:focus { outline: none; border-color: var(--tsubo-accent, #1f4e8c); }
+    button { font: inherit; font-weight: 700; padding: .4rem 1rem; border: 0; cursor: pointer; color: #fff;
+      background: var(--tsubo-accent, #1f4e8c); border-radius: calc(var(--tsubo-radius, 10px) * .7); }
+    :focus-visible { outline: 3px solid #f0a202; outline-offset: 2px; }
+    .status { color: var(--tsubo-muted, #4f5768); font-size: .85rem; margin: .5rem 0 0; min-height: 1em; }
+    .status.error { color: #a4161a; font-weight: 700; }
+    ol { list-style: none; margin: .5rem 0 0; padding: 0; }
+    li { padding: .5rem 0; border-top: 1px solid var(--tsubo-border, #e4e1d8); }
+    a { color: var(--tsubo-accent, #1f4e8c); font-weight: 700; }
+    .badge { font-size: .7rem; color: #fff; background: var(--tsubo-muted, #4f5768); border-radius: 4px; padding: 0 .35rem; margin-right: .35rem; }
+    .source, .heading { font-size: .8rem; color: var(--tsubo-muted, #4f5768); }
+    p { margin: .2rem 0 0; font-size: .9rem; }
+    mark { background: var(--tsubo-mark, #ffe58a); color: inherit; border-radius: 2px; }`;
+
+  class TsuboSearch extends HTMLElement {
+    static get observedAttributes() { return ['placeholder', 'label']; }
+
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      root.innerHTML = `<style>${STYLE}</style>
+        <form part="form" role="search">
+          <label for="q"></label>
+          <input id="q" part="input" type="search" maxlength="300" required autocomplete="off">
+          <button part="button" type="submit">検索</button>
+        </form>
+        <p class="status" part="status" role="status" aria-live="polite"></p>
+        <ol part="results"></ol>`;
+      this.$ = (sel) => root.querySelector(sel);
+      this.$('form').addEventListener('submit', (e) => { e.preventDefault(); this.search(this.$('input').value.trim()); });
+    }
+
+    connectedCallback() { this.attributeChangedCallback(); }
+
+    attributeChangedCallback() {
+      const label = this.getAttribute('label') || 'tsubo で検索';
+      this.$('label').textContent = label;
+      this.$('input').placeholder = this.getAttribute('placeholder') || `${label}（例: 秘密管理性）`;
+    }
+
+    get server() { return (this.getAttribute('server') || scriptOrigin).replace(/\/+$/, ''); }
+
+    async search(q) {
+      if (!q) return;
+      const url = new URL(`${this.server}/api/search`);
+      url.searchParams.set('q', q);
+      url.searchParams.set('facets', '0');
+      const size = Math.min(20, Math.max(1, Number(this.getAttribute('size')) || 5));
+      url.searchParams.set('size', String(size));
+      for (const k of ['type', 'court', 'law']) {
+        for (const v of (this.getAttribute(k) || '').split(',')) if (v.trim()) url.searchParams.append(k, v.trim());
+      }
+      const status = this.$('.status'), list = this.$('ol');
+      status.className = 'status';
+      status.textContent = '検索中…';
+      try {
+        const res = await fetch(url, { headers: { Accept: 'application/json' } });
+        const body = await res.json().catch(() => ({}));
+        if (!res.ok) throw new Error(body?.error?.message || `HTTP ${res.status}`);
+        status.textContent = body.total ? `約${body.total}件` : '見つかりませんでした';
+        list.innerHTML = body.hits.map((h) => {
+          const link = `${this.server}/doc.html?${new URLSearchParams({ id: h.doc_id, p: h.passage_id, q })}`;
+          const m = h.meta || {};
+          const source = [m.court, m.date, m.case_number, m.law && m.article ? `${m.law} ${m.article}条` : ''].filter(Boolean).join(' ・ ');
+          return `<li part="result"><span class="badge">${esc(LABELS[h.type] || h.type)}</span>
+            <a href="${esc(link)}" target="_blank" rel="noopener">${esc(h.title)}</a>
+            ${source ? `<div class="source">${esc(source)}</div>` : ''}
+            ${h.heading ? `<div class="heading">${esc(h.heading)}</div>` : ''}
+            <p>${marks(h.snippet)}</p></li>`;
+        }).join('');
+        this.dispatchEvent(new CustomEvent('tsubo-results', { detail: { query: q, total: body.total } }));
+      } catch (e) {
+        status.className = 'status error';
+        status.textContent = `検索できませんでした: ${e.message === 'Failed to fetch' ? 'サーバーに接続できません（CORS 設定を確認してください）' : e.message}`;
+        list.replaceChildren();
+      }
+    }
+  }
+  customElements.define('tsubo-search', TsuboSearch);
+})();
