@@ -13,6 +13,9 @@ packages=(
   chromium fonts-ipafont-gothic
 )
 
+# The browser tests run playwright-core under Node.js; take Debian's when the machine has none.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
