@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 DB ?= data/index
-TSUBO_CORPUS ?= ../shared/corpus
+TSUBO_CORPUS ?= $(abspath ../shared/corpus)
 export TSUBO_CORPUS
 
 .PHONY: all deps build test demo web-test bench-http clean
