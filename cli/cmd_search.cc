@@ -10,6 +10,7 @@
 #include "search/query_parser.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
+#include "search/year_filter.h"
 #include "text/analyzer.h"
 
 namespace tsubo::cli {
@@ -41,6 +42,12 @@ void print_human(const SearchResponse& r) {
     if (!h.heading.empty()) std::cout << "   " << h.heading << "\n";
     std::cout << "   " << for_terminal(h.snippet, tty) << "\n";
     std::cout << "   " << h.passage_id << "\n";
+    if (!h.explanation.role.empty()) {
+      std::cout << "   explain: text " << h.explanation.text_score << " + " << h.explanation.role << " prior "
+                << h.explanation.role_prior << "; matched:";
+      for (const auto& t : h.explanation.matched_terms) std::cout << " " << t;
+      std::cout << "\n";
+    }
   }
 }
 
@@ -53,6 +60,7 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string dict;
     std::vector<std::string> words;
     SearchRequest request;
+    std::string from_year, to_year;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -61,17 +69,29 @@ void register_search(CLI::App& app, int& exit_status) {
   cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable)");
   cmd->add_option("--court", args->request.courts, "Only this court (repeatable)");
   cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
-  cmd->add_option("--from-year", args->request.year_from, "Only documents dated this year or later");
-  cmd->add_option("--to-year", args->request.year_to, "Only documents dated this year or earlier");
+  cmd->add_option("--from-year", args->from_year, "Only documents dated this year or later (2017, 平成29, H29, 令和元年)");
+  cmd->add_option("--to-year", args->to_year, "Only documents dated this year or earlier");
   cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
   cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
   cmd->add_flag("--json", args->json, "JSON output");
+  cmd->add_flag("--explain", args->request.explain, "Show why each passage scored what it did");
   cmd->add_option("query", args->words, "Query words (quote phrases, AND / OR / NOT)")->required();
   cmd->callback([args, &exit_status] {
     std::string query;
     for (const auto& w : args->words) query += (query.empty() ? "" : " ") + w;
     args->request.query = query;
+    for (auto [text, target] : {std::pair{&args->from_year, &args->request.year_from},
+                                std::pair{&args->to_year, &args->request.year_to}}) {
+      if (text->empty()) continue;
+      const auto year = parse_filter_year(*text);
+      if (!year) {
+        std::cerr << "[search] «" << *text << "» is not a year: write 2017, 平成29, H29 or 令和元年\n";
+        exit_status = kExitFailure;
+        return;
+      }
+      *target = *year;
+    }
     try {
       const Analyzer analyzer(args->dict);
       Searcher searcher(args->db, analyzer);

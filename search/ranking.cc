@@ -18,6 +18,7 @@ bool RankingParams::set(const std::string& name, double value) {
       {"role_guidance", &role_guidance},
       {"compound_loose", &compound_loose},
       {"synonym_weight", &synonym_weight},
+      {"per_document", &per_document},
   };
   for (const auto& [knob, target] : knobs) {
     if (name == knob) {

@@ -28,6 +28,10 @@ struct RankingParams {
   // with this factor of their weight (0 = no expansion).
   double synonym_weight = 0.3;
 
+  // At most this many passages of one document in a result list (0 = no limit): a lawyer wants the
+  // holdings of several courts, not ten paragraphs of one ruling. Xapian collapses on the document id.
+  double per_document = 0;
+
   // Sets one knob by name (k1, b, role_reasoning, …, compound_loose); false for an unknown name.
   bool set(const std::string& name, double value);
   // "name=value,name=value"; throws std::invalid_argument naming the bad part.

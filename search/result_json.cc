@@ -10,7 +10,7 @@ namespace tsubo {
 nlohmann::json response_to_json(const SearchResponse& response) {
   nlohmann::json hits = nlohmann::json::array();
   for (const SearchHit& h : response.hits) {
-    hits.push_back({{"rank", h.rank},
+    nlohmann::json hit = {{"rank", h.rank},
                     {"score", h.score},
                     {"doc_id", h.doc_id},
                     {"passage_id", h.passage_id},
@@ -25,7 +25,14 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"case_number", h.case_number},
                       {"law", h.law},
                       {"article", h.article},
-                      {"section", h.section}}}});
+                      {"section", h.section},
+                      {"role", h.role}}}};
+    if (!h.explanation.role.empty() || !h.explanation.matched_terms.empty())
+      hit["explain"] = {{"matched_terms", h.explanation.matched_terms},
+                        {"role", h.explanation.role},
+                        {"role_prior", h.explanation.role_prior},
+                        {"text_score", h.explanation.text_score}};
+    hits.push_back(std::move(hit));
   }
   nlohmann::json out = {{"query", response.query}, {"total", response.total}, {"took_ms", response.took_ms}, {"hits", hits}};
   if (!response.facets.empty()) {

@@ -12,6 +12,7 @@
 #include "indexer/schema.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
+#include "search/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 
@@ -42,6 +43,7 @@ SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string
   hit.law = m.value("law", "");
   hit.article = m.value("article", "");
   hit.section = m.value("section", "");
+  hit.role = m.value("role", "");
   hit.snippet = make_snippet(hit.text, highlight, analyzer);
   return hit;
 }
@@ -61,6 +63,16 @@ std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool
     return newest_first ? a.value > b.value : a.count > b.count;
   });
   return out;
+}
+
+double role_prior_of(const RankingParams& p, const std::string& role) {
+  if (role == "reasoning") return p.role_reasoning;
+  if (role == "claims") return p.role_claims;
+  if (role == "background") return p.role_background;
+  if (role == "definition") return p.role_definition;
+  if (role == "provision") return p.role_provision;
+  if (role == "guidance") return p.role_guidance;
+  return 0;
 }
 
 }  // namespace
@@ -119,7 +131,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     }
     filters.push_back(any_of(schema::kPrefixType, request.types, false));
   }
-  if (!request.courts.empty()) filters.push_back(any_of(schema::kPrefixCourt, request.courts, true));
+  if (!request.courts.empty()) {
+    // 知財高裁 and 知的財産高等裁判所 alike: court abbreviations come from the legal thesaurus.
+    std::vector<std::string> courts = request.courts;
+    for (const auto& c : request.courts)
+      for (const auto& alt : Thesaurus::builtin().alternatives(c)) courts.push_back(alt);
+    filters.push_back(any_of(schema::kPrefixCourt, courts, true));
+  }
   if (!request.laws.empty()) filters.push_back(any_of(schema::kPrefixLaw, request.laws, true));
   if (request.year_from || request.year_to) {
     const std::string lo = request.year_from ? std::to_string(request.year_from) + "0000" : "00000000";
@@ -136,6 +154,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       enquire.set_query(query);
       enquire.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
       if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kValueDate, true);
+      if (rank.per_document >= 1)
+        enquire.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
       if (request.facets) {
         for (const auto& f : kFacetSlots) {
@@ -157,6 +177,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
+        if (request.explain) {
+          Explanation& x = hit.explanation;
+          for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+            x.matched_terms.push_back(*t);
+          x.role = hit.role;
+          x.role_prior = role_prior_of(request.ranking, hit.role);
+          x.text_score = hit.score - x.role_prior;
+        }
         response.hits.push_back(std::move(hit));
       }
       break;

@@ -27,6 +27,15 @@ struct SearchRequest {
   bool sort_by_date = false;        // newest first instead of relevance
   bool facets = false;              // count type, court, year, law, right type over all matches
   RankingParams ranking;            // defaults are the tuned values
+  bool explain = false;             // fill SearchHit::explanation
+};
+
+// Why a passage scored what it did (--explain).
+struct Explanation {
+  std::vector<std::string> matched_terms;  // index terms of the query found in the passage
+  std::string role;                        // reasoning, claims, definition, … (indexer/passage_role.h)
+  double role_prior = 0;                   // part of the score added for the role
+  double text_score = 0;                   // BM25 over body and headings (score − role_prior)
 };
 
 // One facet value and how many matching passages carry it.
@@ -42,7 +51,8 @@ struct SearchHit {
   std::size_t rank = 0;  // 1-based, counting the offset
   double score = 0;
   std::string doc_id, passage_id, type, title, heading, snippet, text;
-  std::string court, date, case_number, law, article, section;
+  std::string court, date, case_number, law, article, section, role;
+  Explanation explanation;  // filled when the request asked for it
 };
 
 struct SearchResponse {

@@ -185,3 +185,18 @@ TEST_F(SearcherTest, FacetsCountAllMatches) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST_F(SearcherTest, CourtFilterKnowsAbbreviations) {
+  SearchRequest r;
+  r.query = "秘密";
+  r.courts = {"知財高裁"};
+  const auto res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].court, "知的財産高等裁判所");
+}
+
+}  // namespace
+}  // namespace tsubo
