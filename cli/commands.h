@@ -26,5 +26,6 @@ void register_passages(CLI::App& app, int& exit_status);
 void register_info(CLI::App& app, int& exit_status);
 void register_serve(CLI::App& app, int& exit_status);
 void register_eval(CLI::App& app, int& exit_status);
+void register_cites(CLI::App& app, int& exit_status);  // cites and cited-by
 
 }  // namespace tsubo::cli

@@ -34,6 +34,10 @@ struct Passage {
   std::size_t source_end = 0;             //   (the file, or a ruling's `contents` field)
   std::string article;                    // statutes: 2, 19の2 (Arabic digits); else empty
   std::string section;                    // rulings: the top-level section (主文, 当裁判所の判断, …)
+  // What the passage cites (corpus/citation_links.h): statutes as law/article[/paragraph[/item]] at
+  // every level (不正競争防止法/2, 不正競争防止法/2/6), rulings as case numbers and court|date.
+  std::vector<std::string> cited_statutes;
+  std::vector<std::string> cited_rulings;
 };
 
 struct Document {

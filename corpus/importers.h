@@ -19,9 +19,21 @@ struct ImportError : std::runtime_error {
 // doc_id is statute/<file stem>.
 Document parse_statute_text(std::string_view text, const std::string& doc_id, const std::string& source_path);
 
+// e-Gov 法令標準XML (Law / LawBody / MainProvision / Chapter / Article / Paragraph / Item …,
+// SupplProvision): passages as parse_statute_text gives them, title and law number from the XML.
+// Throws ImportError on malformed XML or a document that is not a <Law>.
+Document parse_statute_xml(std::string_view xml, const std::string& doc_id, const std::string& source_path);
+
 // courts.go.jp ruling JSON (rulings/<lawsuit_id>.json): metadata plus passages split at the
 // ruling's own headings, PDF line wraps joined, NULs and page furniture removed.
 Document parse_ruling_json(std::string_view json_text, const std::string& source_path);
+
+// A PDF (poppler-cpp): a court ruling when its first page reads like one (主文 and a case number:
+// read as the courts.go.jp text with court, date, case number and case name from the first page,
+// doc id ruling/<file stem>), else guidance (doc_id). Wrapped lines joined; page numbers and headers
+// or footers repeated on most pages dropped. Throws ImportError for a file poppler cannot open, an
+// encrypted PDF, or one without a text layer (a scan).
+Document parse_pdf(const std::string& path, const std::string& doc_id);
 
 // Guidance as plain text or Markdown: heading hierarchy and paragraphs. doc_id is guidance/<stem>.
 Document parse_guidance(std::string_view text, bool markdown, const std::string& doc_id,

@@ -18,6 +18,10 @@
 #include <system_error>
 #include <vector>
 
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include "corpus/citation_links.h"
 #include "corpus/importers.h"
 #include "text/utf8.h"
 
@@ -28,6 +32,8 @@ namespace {
 
 constexpr std::uintmax_t kMaxSourceBytes = 256ull << 20;  // no real source comes near this
 constexpr std::size_t kSniffBytes = 4096;                 // enough for a statute's first two lines
+constexpr std::size_t kMaxLineBytes = 16u << 20;          // the longest real line (a 別表 row) is ~1 MB
+constexpr std::size_t kDetectBytes = 64u << 10;           // what the charset detector looks at
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -42,7 +48,7 @@ bool is_listing(const std::string& name) {
 }
 
 bool is_supported_extension(const std::string& ext) {
-  return ext == ".json" || ext == ".txt" || ext == ".md" || ext == ".markdown";
+  return ext == ".json" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".xml" || ext == ".pdf";
 }
 
 struct FileCloser {
@@ -59,12 +65,23 @@ std::string read_head(const fs::path& path) {
   return head;
 }
 
+std::string to_utf8(std::string_view bytes);
+
 // An e-Gov statute export opens with its title, then the law number in parentheses:
 //   不正競争防止法
 //   （平成五年五月十九日法律第四十七号）最終改正：平成二四年三月三一日法律第一二号
 bool looks_like_statute(const fs::path& path) {
   std::string head = read_head(path);
   if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.erase(0, 3);
+  if (!utf8::valid(head)) {  // Shift_JIS, EUC-JP, UTF-16: cut at a line end so no character is split
+    const std::size_t nl = head.rfind('\n');
+    if (nl != std::string::npos && head[0] != '\xFF' && head[0] != '\xFE') head.resize(nl + 1);
+    try {
+      head = to_utf8(head);
+    } catch (const ImportError&) {
+      return false;
+    }
+  }
   std::vector<std::string> lines;
   std::size_t pos = 0;
   while (pos < head.size() && lines.size() < 2) {
@@ -92,6 +109,14 @@ class Classifier {
     file.path = path.string();
     if (ext == ".json") {
       file.type = DocType::Ruling;
+    } else if (ext == ".xml") {
+      file.type = DocType::Statute;
+      file.xml = true;
+    } else if (ext == ".pdf") {
+      std::error_code ec;
+      if (fs::exists(fs::path(path).replace_extension(".json"), ec)) return std::nullopt;
+      file.type = DocType::Guidance;
+      file.pdf = true;
     } else if (ext == ".txt" && (folder_has_index(path.parent_path()) || looks_like_statute(path))) {
       file.type = DocType::Statute;
     } else {
@@ -114,6 +139,106 @@ class Classifier {
   }
   std::map<std::string, bool> index_folders_;
 };
+
+// Length of the longest line (\n or \r ends one); UTF-16 text has them too, as 0A 00.
+std::size_t longest_line(std::string_view bytes) {
+  std::size_t longest = 0, start = 0;
+  for (;;) {
+    const void* nl = std::memchr(bytes.data() + start, '\n', bytes.size() - start);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - bytes.data()) : bytes.size();
+    if (end - start > longest) {
+      // Lone CRs end lines in old Mac exports: only look for them in a line that is already long.
+      const std::string_view line = bytes.substr(start, end - start);
+      std::size_t line_longest = 0, from = 0;
+      for (std::size_t cr; (cr = line.find('\r', from)) != std::string_view::npos; from = cr + 1)
+        line_longest = std::max(line_longest, cr - from);
+      longest = std::max(longest, std::max(line_longest, line.size() - from));
+    }
+    if (!nl) return longest;
+    start = end + 1;
+  }
+}
+
+struct UConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+struct UCharsetDetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+// Decodes bytes from `charset` strictly (an unmappable or broken sequence is an error, not U+FFFD).
+std::optional<std::string> convert_strict(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, UConverterCloser> from(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) return std::nullopt;
+  ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::unique_ptr<UConverter, UConverterCloser> to(ucnv_open("UTF-8", &status));
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out(bytes.size() * 2 + 16, '\0');  // CP932/EUC-JP: 2 bytes → 3; UTF-16: 2 → at most 3
+  char* target = out.data();
+  const char* source = bytes.data();
+  ucnv_convertEx(to.get(), from.get(), &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
+                 nullptr, nullptr, nullptr, nullptr, true, true, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(target - out.data()));
+  return out;
+}
+
+// Text has no control characters but tab, line ends and form feed: a decoding that yields them
+// picked the wrong charset (or the file is binary).
+bool looks_like_text(std::string_view s) {
+  std::size_t controls = 0;
+  for (unsigned char c : s)
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+  return controls * 1000 <= s.size();
+}
+
+// Charsets the ICU detector proposes for the head of the file, best first, limited to those a
+// Japanese source comes in (UTF-16 only with a byte order mark: without one, any binary decodes). Shift_JIS is read as CP932 (Windows-31J: ①, ㈱, NEC and IBM kanji).
+std::vector<std::string> japanese_charsets(std::string_view bytes) {
+  std::vector<std::string> out;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, UCharsetDetectorCloser> detector(ucsdet_open(&status));
+  if (U_FAILURE(status)) return out;
+  const std::string_view head = bytes.substr(0, kDetectBytes);
+  ucsdet_setText(detector.get(), head.data(), static_cast<int32_t>(head.size()), &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
+  if (U_FAILURE(status)) return out;
+  for (int32_t k = 0; k < found; ++k) {
+    const char* name = ucsdet_getName(matches[k], &status);
+    if (U_FAILURE(status) || !name) break;
+    const std::string n = name;
+    const std::string charset = n == "Shift_JIS" ? "windows-31j" : n;
+    if ((charset == "windows-31j" || n == "EUC-JP" || n == "ISO-2022-JP") &&
+        std::find(out.begin(), out.end(), charset) == out.end())
+      out.push_back(charset);
+  }
+  return out;
+}
+
+// Bytes that are not UTF-8 → UTF-8: UTF-16 with a BOM, else what the detector proposes among the
+// Japanese charsets, else CP932 then EUC-JP, each decoded strictly and checked to look like text.
+std::string to_utf8(std::string_view bytes) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    const char* charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    auto text = convert_strict(bytes.substr(2), charset);
+    if (!text || !looks_like_text(*text))
+      throw ImportError(std::string("not valid ") + charset + " although it starts with a UTF-16 byte order mark");
+    return *text;
+  }
+  std::vector<std::string> candidates = japanese_charsets(bytes);
+  if (bytes.find("\x1B$B") != std::string_view::npos) candidates.insert(candidates.begin(), "ISO-2022-JP");
+  for (const char* fallback : {"windows-31j", "EUC-JP"})
+    if (std::find(candidates.begin(), candidates.end(), fallback) == candidates.end()) candidates.push_back(fallback);
+  for (const auto& charset : candidates) {
+    auto text = convert_strict(bytes, charset.c_str());
+    if (text && looks_like_text(*text) && utf8::valid(*text)) return *text;
+  }
+  throw ImportError(
+      "unknown encoding: not UTF-8, UTF-16 with a byte order mark, Shift_JIS/CP932, EUC-JP or ISO-2022-JP "
+      "(a binary file?)");
+}
 
 }  // namespace
 
@@ -172,15 +297,21 @@ std::string read_source_text(const std::string& path) {
   }
   if (std::ferror(f.get())) throw ImportError(std::string("cannot read: ") + std::strerror(errno));
 
+  // A 200 MB file without a line break is a dump or a binary, not a document: refuse it before
+  // any conversion or parser multiplies its size.
+  if (const std::size_t longest = longest_line(bytes); longest > kMaxLineBytes)
+    throw ImportError("a line of " + std::to_string(longest >> 20) + " MB without a line break (limit " +
+                      std::to_string(kMaxLineBytes >> 20) + " MB): not a text document");
+
   std::string_view view(bytes);
+  std::string converted;
   if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   if (view.empty()) throw ImportError("empty file");
-  if (!utf8::valid(view)) {
-    if (view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF")
-      throw ImportError("not UTF-8 (looks like UTF-16; convert it with iconv -f UTF-16 -t UTF-8)");
-    throw ImportError("not UTF-8 (looks like Shift_JIS or EUC-JP; convert it with iconv -f CP932 -t UTF-8)");
+  if (!utf8::valid(view) || view.find("\x1B$B") != std::string_view::npos) {  // ESC $ B: ISO-2022-JP (JIS)
+    converted = to_utf8(view);
+    view = converted;
+    if (view.empty()) throw ImportError("empty file");
   }
-
   // CRLF and lone CR (old Mac exports) become LF.
   std::string text;
   text.reserve(view.size());
@@ -195,14 +326,25 @@ std::string read_source_text(const std::string& path) {
   return text;
 }
 
+namespace {
+
+Document parse_source(const SourceFile& file, const std::string& text) {
+  switch (file.type) {
+    case DocType::Statute:
+      return file.xml ? parse_statute_xml(text, file.doc_id, file.path) : parse_statute_text(text, file.doc_id, file.path);
+    case DocType::Ruling: return parse_ruling_json(text, file.path);
+    case DocType::Guidance: return parse_guidance(text, file.markdown, file.doc_id, file.path);
+  }
+  throw ImportError(std::string("no importer for type ") + doc_type_name(file.type));
+}
+
+}  // namespace
+
 Document import_source_file(const SourceFile& file) {
-  const std::string text = read_source_text(file.path);
   try {
-    switch (file.type) {
-      case DocType::Statute: return parse_statute_text(text, file.doc_id, file.path);
-      case DocType::Ruling: return parse_ruling_json(text, file.path);
-      case DocType::Guidance: return parse_guidance(text, file.markdown, file.doc_id, file.path);
-    }
+    Document doc = file.pdf ? parse_pdf(file.path, file.doc_id) : parse_source(file, read_source_text(file.path));
+    attach_citations(doc);
+    return doc;
   } catch (const ImportError&) {
     throw;
   } catch (const std::bad_alloc&) {
@@ -212,7 +354,6 @@ Document import_source_file(const SourceFile& file) {
   } catch (...) {
     throw ImportError("unknown error in the importer");
   }
-  throw ImportError(std::string("no importer for type ") + doc_type_name(file.type));
 }
 
 }  // namespace tsubo

@@ -15,16 +15,21 @@ struct SourceFile {
   std::string doc_id;  // statute/<stem>, ruling/<stem>, guidance/<stem>
   DocType type = DocType::Guidance;
   bool markdown = false;
+  bool xml = false;  // e-Gov 法令標準XML (type Statute)
+  bool pdf = false;  // a PDF: a ruling when its first page reads like one, else guidance
 };
 
 // Walks files and folders (sorted, so runs are reproducible). MANIFEST.tsv, index.tsv, README
-// and hidden files are skipped. .json → ruling; .txt beside an index.tsv or shaped like an e-Gov
+// and hidden files are skipped. .xml → statute (e-Gov XML); .pdf → decided on import (a PDF beside
+// a .json of the same name is skipped: the JSON has its text and metadata); .json → ruling; .txt beside an index.tsv or shaped like an e-Gov
 // statute → statute; other .txt and .md → guidance. Paths that do not exist are reported in
 // `missing`.
 std::vector<SourceFile> find_source_files(const std::vector<std::string>& paths, std::vector<std::string>& missing);
 
-// Reads the file and returns its text as UTF-8 (a BOM is dropped; CRLF becomes LF). Throws
-// ImportError when it cannot be read, is empty or is not valid UTF-8 (with a hint at the encoding).
+// Reads the file and returns its text as UTF-8 (a BOM is dropped; CRLF becomes LF). Text that is
+// not UTF-8 is detected (ICU) and converted: UTF-16 with a byte order mark, Shift_JIS (as CP932),
+// EUC-JP, ISO-2022-JP. Throws ImportError when it cannot be read, is empty, is in none of these
+// encodings, is over 256 MB or holds a line over 16 MB (a dump or binary, not a document).
 std::string read_source_text(const std::string& path);
 
 // Reads and parses one source file; throws ImportError with the reason.

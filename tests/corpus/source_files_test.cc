@@ -57,6 +57,7 @@ TEST(SourceFiles, FindsFilesAndPicksImporters) {
   write_file(root / "guidance" / "README.md", "# about\n");
   write_file(root / "guidance" / ".draft.md", "# draft\n");
   write_file(root / "guidance" / "slides.pdf", "%PDF-1.4\n");
+  write_file(root / "rulings" / "88984.pdf", "%PDF-1.4\n");  // its JSON sidecar is the source
   write_file(root / ".git" / "notes.txt", "not a source\n");
 
   std::vector<std::string> missing;
@@ -71,6 +72,7 @@ TEST(SourceFiles, FindsFilesAndPicksImporters) {
   };
   const std::vector<Expected> expected = {
       {"guidance/forum.md", "guidance/forum", DocType::Guidance, true},
+      {"guidance/slides.pdf", "guidance/slides", DocType::Guidance, false},
       {"loose/9001.txt", "statute/9001", DocType::Statute, false},
       {"loose/9002.txt", "statute/9002", DocType::Statute, false},
       {"loose/9003.txt", "statute/9003", DocType::Statute, false},
@@ -110,10 +112,49 @@ TEST(SourceFiles, ReadDropsBomAndNormalisesLineEnds) {
             "営業秘密のツボ\n公開日:2021年6月16日\n\n古い Mac の改行\nここまで\n");
 }
 
-TEST(SourceFiles, ReadRefusesShiftJisWithAHint) {
-  const std::string message = import_error([] { read_source_text(testing::fixture_path("files/shift_jis.txt")); });
-  EXPECT_NE(message.find("not UTF-8"), std::string::npos) << message;
-  EXPECT_NE(message.find("iconv -f CP932 -t UTF-8"), std::string::npos) << message;
+TEST(SourceFiles, ReadConvertsShiftJis) {
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/shift_jis.txt")),
+            "営業秘密管理指針\n（平成十五年一月三十日）\n");
+}
+
+// CP932 beyond JIS X 0208 (①, ㈱, 髙: NEC and IBM extensions), with CRLF line ends.
+TEST(SourceFiles, ReadConvertsCp932ExtensionsAndCrlf) {
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/cp932-crlf.txt")),
+            "営業秘密管理指針\n（平成十五年一月三十日）\n第１　総説\n①　秘密管理性　㈱Ａ社の髙橋氏の事例\n");
+}
+
+TEST(SourceFiles, ReadConvertsEucJpIso2022JpAndUtf16) {
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/euc-jp.txt")),
+            "逐条解説　不正競争防止法\n第２条第６項　営業秘密の定義\n");
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/iso-2022-jp.txt")),
+            "営業秘密のツボ\n公開日:2021年6月16日\n");
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/utf16le-bom.txt")),
+            "秘密情報の保護ハンドブック\n第１章　目的\n");
+  EXPECT_EQ(read_source_text(testing::fixture_path("files/utf16be-bom.txt")),
+            "秘密情報の保護ハンドブック\n第２章　管理\n");
+}
+
+TEST(SourceFiles, ReadRefusesAnUnknownEncoding) {
+  const std::string message = import_error([] { read_source_text(testing::fixture_path("files/unknown-encoding.txt")); });
+  EXPECT_EQ(message.rfind("unknown encoding", 0), 0u) << message;
+  const fs::path dir = testing::temp_dir("encoding");
+  write_file(dir / "broken-utf16.txt", std::string("\xFF\xFE\x00\xD8\x41\x00", 6));  // a lone surrogate
+  const std::string utf16 = import_error([&] { read_source_text((dir / "broken-utf16.txt").string()); });
+  EXPECT_NE(utf16.find("UTF-16LE"), std::string::npos) << utf16;
+}
+
+// 200 MB without a line break: refused with the reason, without converting or parsing it.
+TEST(SourceFiles, ReadRefusesAHugeSingleLineFile) {
+  const fs::path dir = testing::temp_dir("single-line");
+  const fs::path path = dir / "dump.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    const std::string block(1 << 20, 'x');
+    for (int k = 0; k < 200; ++k) out << block;
+  }
+  const std::string message = import_error([&] { read_source_text(path.string()); });
+  EXPECT_NE(message.find("a line of 200 MB without a line break"), std::string::npos) << message;
+  fs::remove(path);
 }
 
 TEST(SourceFiles, ReadRefusesEmptyMissingAndHugeFiles) {
@@ -151,7 +192,9 @@ TEST(SourceFiles, ImportDispatchesAndWrapsParserErrors) {
   EXPECT_FALSE(import_error([&] { import_source_file(broken); }).empty());
 
   SourceFile sjis{testing::fixture_path("files/shift_jis.txt"), "guidance/shift_jis", DocType::Guidance, false};
-  EXPECT_NE(import_error([&] { import_source_file(sjis); }).find("not UTF-8"), std::string::npos);
+  EXPECT_EQ(import_source_file(sjis).title, "営業秘密管理指針");
+  SourceFile binary{testing::fixture_path("files/unknown-encoding.txt"), "guidance/unknown", DocType::Guidance, false};
+  EXPECT_NE(import_error([&] { import_source_file(binary); }).find("unknown encoding"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,200 @@
+// e-Gov 法令標準XML (the official law format: Law / LawBody / MainProvision / Chapter / Article /
+// Paragraph / Item / Subitem1…, SupplProvision) → one Document with a passage per article, laid out
+// like the text export so both importers give the same passages:
+//   <Article Num="2"><ArticleCaption>（定義）</ArticleCaption><ArticleTitle>第二条</ArticleTitle>
+//     <Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>この法律において…</Sentence>…
+//       <Item Num="1"><ItemTitle>一</ItemTitle><ItemSentence><Sentence>…</Sentence></ItemSentence></Item>
+// Passage keys as in statute_text.cc: #preamble, #main, #art<n>, #suppl<k>, #suppl<k>-art<n>.
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "corpus/importers.h"
+#include "text/japanese_numbers.h"
+#include "text/utf8.h"
+
+namespace tsubo {
+namespace {
+
+constexpr const char* kIdeoSpace = "\u3000";
+
+bool starts_with(const char* s, const char* p) { return std::strncmp(s, p, std::strlen(p)) == 0; }
+
+// All text below a node, white space between elements dropped (the XML is often pretty-printed).
+std::string text_of(const pugi::xml_node& node) {
+  std::string out;
+  for (const auto& n : node.select_nodes(".//text()")) out += utf8::trim(n.node().value());
+  return out;
+}
+
+// A <…Sentence> element: its <Sentence>s joined; <Column>s (一　定義語　意味) joined by U+3000.
+std::string sentence_text(const pugi::xml_node& node) {
+  std::string out;
+  for (const auto& child : node.children()) {
+    if (std::strcmp(child.name(), "Column") == 0) {
+      if (!out.empty()) out += kIdeoSpace;
+      out += text_of(child);
+    } else if (child.type() == pugi::node_element) {
+      out += text_of(child);
+    }
+  }
+  return out;
+}
+
+// Items and sub-items (Item → Subitem1 → Subitem2 …), each a line "一　…", "イ　…".
+void append_items(const pugi::xml_node& parent, std::string& out, int depth) {
+  const std::string item = depth == 0 ? "Item" : "Subitem" + std::to_string(depth);
+  for (const auto& node : parent.children(item.c_str())) {
+    const std::string title = text_of(node.child((item + "Title").c_str()));
+    const std::string body = sentence_text(node.child((item + "Sentence").c_str()));
+    if (!out.empty()) out += '\n';
+    out += title;
+    if (!title.empty() && !body.empty()) out += kIdeoSpace;
+    out += body;
+    if (depth < 10) append_items(node, out, depth + 1);
+  }
+}
+
+// Paragraphs of an article (or of a 附則 without articles): "第二条　…", "２　…", then items.
+std::string paragraphs_text(const pugi::xml_node& parent, const std::string& article_title) {
+  std::string out;
+  bool first = true;
+  for (const auto& para : parent.children("Paragraph")) {
+    std::string number = text_of(para.child("ParagraphNum"));
+    if (first && !article_title.empty()) number = article_title;
+    const std::string body = sentence_text(para.child("ParagraphSentence"));
+    if (!out.empty()) out += '\n';
+    out += number;
+    if (!number.empty() && !body.empty()) out += kIdeoSpace;
+    out += body;
+    append_items(para, out, 0);
+    first = false;
+  }
+  return out;
+}
+
+class XmlLaw {
+ public:
+  XmlLaw(const std::string& doc_id, const std::string& source_path) : doc_id_(doc_id), source_path_(source_path) {}
+
+  [[noreturn]] void fail(const std::string& reason) const {
+    throw ImportError("[corpus][statute_xml] " + (source_path_.empty() ? doc_id_ : source_path_) + ": " + reason);
+  }
+
+  Document run(std::string_view xml) {
+    pugi::xml_document dom;
+    const pugi::xml_parse_result parsed = dom.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed) fail(std::string("malformed XML at byte ") + std::to_string(parsed.offset) + ": " + parsed.description());
+    const pugi::xml_node law = dom.child("Law");
+    if (!law) fail("not an e-Gov law XML: the root element is <" + std::string(dom.first_child().name()) + ">, not <Law>");
+    const pugi::xml_node body = law.child("LawBody");
+    if (!body) fail("not an e-Gov law XML: <Law> has no <LawBody>");
+
+    doc_.id = doc_id_;
+    doc_.type = DocType::Statute;
+    doc_.source_path = source_path_;
+    doc_.title = text_of(body.child("LawTitle"));
+    if (doc_.title.empty()) fail("no <LawTitle>");
+    doc_.meta.law = doc_.title;
+    doc_.meta.law_number = text_of(law.child("LawNum"));
+    doc_.meta.date = promulgation_date(law);
+
+    if (const auto preamble = body.child("Preamble")) add("preamble", {"前文"}, paragraphs_text(preamble, ""), "");
+    const pugi::xml_node main = body.child("MainProvision");
+    if (!main) fail("no <MainProvision>");
+    walk(main, {}, "");
+    if (!main.child("Article") && main.child("Paragraph") && !has_articles(main))
+      add("main", {"本則"}, paragraphs_text(main, ""), "");
+    int k = 0;
+    for (const auto& suppl : body.children("SupplProvision")) {
+      ++k;
+      std::string label = utf8::remove_spaces(text_of(suppl.child("SupplProvisionLabel")));
+      if (label.empty()) label = "附則";
+      if (const char* amend = suppl.attribute("AmendLawNum").value(); *amend) label += "（" + std::string(amend) + "）";
+      const std::string prefix = "suppl" + std::to_string(k);
+      walk(suppl, {label}, prefix + "-");
+      const std::string loose = paragraphs_text(suppl, "");
+      if (!loose.empty()) add(prefix, {label}, loose, "");
+    }
+    if (doc_.passages.empty()) fail("no articles or paragraphs");
+    return std::move(doc_);
+  }
+
+ private:
+  static bool has_articles(const pugi::xml_node& node) { return !node.select_nodes(".//Article").empty(); }
+
+  // Era="Heisei" Year="5" PromulgateMonth="05" PromulgateDay="19" → 1993-05-19.
+  static std::string promulgation_date(const pugi::xml_node& law) {
+    const auto year = era_to_gregorian(law.attribute("Era").value(), law.attribute("Year").as_int());
+    const int month = law.attribute("PromulgateMonth").as_int(), day = law.attribute("PromulgateDay").as_int();
+    if (!year || month < 1 || month > 12 || day < 1 || day > 31) return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *year, month, day);
+    return buf;
+  }
+
+  // Part / Chapter / Section / Subsection / Division hold titles and, at the bottom, Articles.
+  void walk(const pugi::xml_node& node, std::vector<std::string> path, const std::string& key_prefix) {
+    static const char* const kLevels[] = {"Part", "Chapter", "Section", "Subsection", "Division"};
+    for (const auto& child : node.children()) {
+      const char* name = child.name();
+      if (std::strcmp(name, "Article") == 0) {
+        article(child, path, key_prefix);
+        continue;
+      }
+      for (const char* level : kLevels) {
+        if (std::strcmp(name, level) != 0) continue;
+        auto sub = path;
+        const std::string title = text_of(child.child((std::string(level) + "Title").c_str()));
+        if (!title.empty()) sub.push_back(title);
+        walk(child, sub, key_prefix);
+      }
+    }
+  }
+
+  void article(const pugi::xml_node& node, std::vector<std::string> path, const std::string& key_prefix) {
+    const std::string title = text_of(node.child("ArticleTitle"));
+    std::string number;
+    if (auto parsed = parse_article_number(title)) {
+      number = *parsed;
+    } else {  // Num="19_2"
+      number = node.attribute("Num").value();
+      for (std::size_t at; (at = number.find('_')) != std::string::npos;) number.replace(at, 1, "の");
+    }
+    if (number.empty()) fail("an <Article> without a number (ArticleTitle \"" + title + "\")");
+    const std::string caption = text_of(node.child("ArticleCaption"));
+    if (!caption.empty()) path.push_back(caption);
+    path.push_back(title.empty() ? "第" + number + "条" : title);
+    add(key_prefix + "art" + number, path, paragraphs_text(node, title), key_prefix.empty() ? number : "");
+  }
+
+  void add(const std::string& key, std::vector<std::string> path, std::string text, const std::string& article) {
+    if (text.empty()) return;
+    std::string id = doc_id_ + "#" + key;
+    for (int n = 2; !ids_.insert(id).second; ++n) id = doc_id_ + "#" + key + "-" + std::to_string(n);
+    Passage p;
+    p.id = std::move(id);
+    p.heading_path = std::move(path);
+    p.text = std::move(text);
+    p.article = article;
+    doc_.passages.push_back(std::move(p));
+  }
+
+  const std::string& doc_id_;
+  const std::string& source_path_;
+  Document doc_;
+  std::set<std::string> ids_;
+};
+
+}  // namespace
+
+Document parse_statute_xml(std::string_view xml, const std::string& doc_id, const std::string& source_path) {
+  return XmlLaw(doc_id, source_path).run(xml);
+}
+
+}  // namespace tsubo

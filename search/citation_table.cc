@@ -1,0 +1,225 @@
+// Citation lookups over the XK/XJ boolean terms of an index (indexer/citation_terms.h).
+#include "search/citation_table.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "indexer/citation_terms.h"
+#include "indexer/passage_document.h"
+#include "indexer/schema.h"
+#include "text/citations.h"
+#include "text/normalize.h"
+
+namespace tsubo {
+namespace {
+
+nlohmann::json record(const Xapian::Document& d) {
+  try {
+    return nlohmann::json::parse(d.get_data());
+  } catch (const nlohmann::json::exception&) {
+    return nlohmann::json::object();
+  }
+}
+
+std::string str(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::string meta(const nlohmann::json& j, const char* key) {
+  auto it = j.find("meta");
+  return it != j.end() && it->is_object() ? str(*it, key) : "";
+}
+
+// law/article from a key: 不正競争防止法/2/6 → {不正競争防止法, 2}. An old law (…(旧)) has no target.
+std::pair<std::string, std::string> law_and_article(const std::string& key) {
+  const std::size_t a = key.find('/');
+  if (a == std::string::npos) return {};
+  const std::size_t b = key.find('/', a + 1);
+  return {key.substr(0, a), key.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1)};
+}
+
+std::string target_of_key(const Xapian::Database& db, const std::string& key) {
+  const auto [law, article] = law_and_article(key);
+  if (law.empty() || law.find("(旧)") != std::string::npos) return "";
+  return resolve_statute(db, law, article);
+}
+
+}  // namespace
+
+std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article) {
+  const std::vector<Xapian::Query> parts = {Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(law))),
+                                            Xapian::Query(prefixed_term(schema::kPrefixArticle, article)),
+                                            Xapian::Query(prefixed_term(schema::kPrefixType, "statute"))};
+  Xapian::Query q(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::string first;
+  const Xapian::MSet m = enquire.get_mset(0, 50);
+  const std::string suffix = "#art" + article;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const std::string id = str(record(it.get_document()), "passage_id");
+    if (id.size() > suffix.size() && id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0) return id;
+    if (first.empty()) first = id;
+  }
+  return first;
+}
+
+std::string resolve_ruling(const Xapian::Database& db, const std::string& case_number, const std::string& court,
+                           const std::string& date) {
+  std::vector<Xapian::Query> parts = {Xapian::Query(prefixed_term(schema::kPrefixType, "ruling"))};
+  if (date.size() >= 4) parts.emplace_back(prefixed_term(schema::kPrefixYear, date.substr(0, 4)));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount());
+  std::set<std::string> seen_docs;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const auto r = record(it.get_document());
+    if (!seen_docs.insert(str(r, "doc_id")).second) continue;  // one look per ruling
+    const bool number_ok = case_number.empty() || meta(r, "case_number") == case_number;
+    const bool court_ok = court.empty() || citation_court(meta(r, "court")) == court;
+    const bool date_ok = date.empty() || meta(r, "date") == date;
+    if (number_ok && court_ok && date_ok) return str(r, "doc_id") + "#p1";
+  }
+  return "";
+}
+
+CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference) {
+  CitationQuery q;
+  q.reference = reference;
+  if (auto s = parse_statute_reference(reference)) {
+    q.statute = true;
+    q.key = s->key();
+    q.term = cites_statute_term(q.key);
+    if (!s->old_law) q.target = resolve_statute(db, s->law, s->article);
+    return q;
+  }
+  if (auto r = parse_ruling_reference(reference)) {
+    q.statute = false;
+    q.key = !r->case_number.empty() ? r->case_number : r->court + "|" + r->date;
+    if (r->date.empty() && r->case_number.empty()) throw std::invalid_argument("not a citation: " + reference);
+    q.term = cites_ruling_term(q.key);
+    q.target = resolve_ruling(db, r->case_number, r->court, r->date);
+    return q;
+  }
+  throw std::invalid_argument("not a citation: «" + reference +
+                              "» (write a law and an article, 不正競争防止法2条6項, or a ruling, 東京高判平成29・3・21)");
+}
+
+std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const CitationQuery& query, std::size_t limit,
+                                           std::size_t& total) {
+  std::vector<CitingPassage> out;
+  total = 0;
+  for (auto it = db.postlist_begin(query.term); it != db.postlist_end(query.term); ++it) {
+    ++total;
+    if (out.size() >= limit) continue;
+    const Xapian::Document d = db.get_document(*it);
+    const auto r = record(d);
+    CitingPassage p;
+    p.passage_id = str(r, "passage_id");
+    p.doc_id = str(r, "doc_id");
+    p.type = str(r, "type");
+    p.title = str(r, "title");
+    p.heading = str(r, "heading");
+    p.court = meta(r, "court");
+    p.date = meta(r, "date");
+    p.case_number = meta(r, "case_number");
+    // The finest keys under the query: a passage citing 2条6項 and 2条1項7号 under a query for 2条.
+    const std::string prefix = query.term + "/";
+    std::vector<std::string> finer;
+    for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.compare(0, prefix.size(), prefix) == 0) finer.push_back(term.substr(query.term.size() - query.key.size()));
+    }
+    for (const auto& f : finer) {
+      const bool has_finer = std::any_of(finer.begin(), finer.end(), [&](const std::string& g) {
+        return g.size() > f.size() && g.compare(0, f.size() + 1, f + "/") == 0;
+      });
+      if (!has_finer) p.cites.push_back(f);
+    }
+    if (p.cites.empty()) p.cites.push_back(query.key);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query) {
+  std::vector<CitedCount> out;
+  CitedCount self{query.key, db.get_termfreq(query.term), query.target};
+  out.push_back(self);
+  const std::string prefix = query.term + "/";
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string key = (*t).substr(query.term.size() - query.key.size());
+    out.push_back({key, t.get_termfreq(), query.statute ? target_of_key(db, key) : ""});
+  }
+  return out;
+}
+
+CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type) {
+  CitationSummary s;
+  // How many passages (of citing_type, when given) hold a term.
+  auto count = [&](const std::string& term, Xapian::doccount all) -> Xapian::doccount {
+    if (citing_type.empty()) return all;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                                    Xapian::Query(prefixed_term(schema::kPrefixType, citing_type))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  };
+  const std::string prefix = schema::kPrefixCitesStatute;
+  std::vector<CitedCount> articles;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string key = (*t).substr(prefix.size());
+    if (std::count(key.begin(), key.end(), '/') != 1) continue;  // article level only
+    const Xapian::doccount n = count(*t, t.get_termfreq());
+    if (n == 0) continue;
+    CitedCount c{key, n, target_of_key(db, key)};
+    ++s.cited_articles;
+    s.citations += c.passages;
+    if (!c.target.empty()) {
+      ++s.resolved_articles;
+      s.resolved_citations += c.passages;
+    }
+    articles.push_back(std::move(c));
+  }
+  const std::string ruling_prefix = schema::kPrefixCitesRuling;
+  for (auto t = db.allterms_begin(ruling_prefix); t != db.allterms_end(ruling_prefix); ++t) {
+    const std::string key = (*t).substr(ruling_prefix.size());
+    const Xapian::doccount n = count(*t, t.get_termfreq());
+    const std::size_t bar = key.find('|');
+    if (bar == std::string::npos) {
+      s.ruling_citations += n;
+      if (n && !resolve_ruling(db, key, "", "").empty()) s.resolved_ruling_citations += n;
+    } else {
+      s.dated_ruling_citations += n;
+      if (n && !resolve_ruling(db, "", key.substr(0, bar), key.substr(bar + 1)).empty())
+        s.resolved_dated_ruling_citations += n;
+    }
+  }
+  std::stable_sort(articles.begin(), articles.end(),
+                   [](const CitedCount& a, const CitedCount& b) { return a.passages > b.passages; });
+  if (articles.size() > limit) articles.resize(limit);
+  s.top = std::move(articles);
+  return s;
+}
+
+nlohmann::json to_json(const CitingPassage& p) {
+  return {{"passage_id", p.passage_id}, {"doc_id", p.doc_id}, {"type", p.type},       {"title", p.title},
+          {"heading", p.heading},       {"court", p.court},   {"date", p.date},       {"case_number", p.case_number},
+          {"cites", p.cites}};
+}
+
+nlohmann::json to_json(const CitedCount& c) {
+  return {{"key", c.key}, {"passages", c.passages}, {"target", c.target.empty() ? nlohmann::json() : nlohmann::json(c.target)}};
+}
+
+}  // namespace tsubo
