@@ -33,6 +33,12 @@ std::string for_terminal(std::string s, bool tty) {
 void print_human(const SearchResponse& r) {
   const bool tty = isatty(1);
   std::cout << r.total << " passages match «" << r.query << "» (" << r.took_ms << " ms)\n";
+  for (const auto& [name, counts] : r.facets) {
+    if (counts.empty()) continue;
+    std::cout << "  " << name << ":";
+    for (std::size_t i = 0; i < counts.size() && i < 8; ++i) std::cout << " " << counts[i].value << " (" << counts[i].count << ")";
+    std::cout << "\n";
+  }
   for (const SearchHit& h : r.hits) {
     std::cout << "\n" << h.rank << ". [" << h.type << "] " << h.title;
     if (!h.court.empty()) std::cout << " — " << h.court;
@@ -40,6 +46,11 @@ void print_human(const SearchResponse& r) {
     if (!h.case_number.empty()) std::cout << " " << h.case_number;
     std::cout << "  (score " << h.score << ")\n";
     if (!h.heading.empty()) std::cout << "   " << h.heading << "\n";
+    if (!h.requirements.empty()) {
+      std::cout << "   要件:";
+      for (const auto& r : h.requirements) std::cout << " " << r;
+      std::cout << "\n";
+    }
     std::cout << "   " << for_terminal(h.snippet, tty) << "\n";
     std::cout << "   " << h.passage_id << "\n";
     if (!h.explanation.role.empty()) {
@@ -69,6 +80,9 @@ void register_search(CLI::App& app, int& exit_status) {
   cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable)");
   cmd->add_option("--court", args->request.courts, "Only this court (repeatable)");
   cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
+  cmd->add_option("--requirement", args->request.requirements,
+                  "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)");
+  cmd->add_flag("--facets", args->request.facets, "Count matches by type, court, year, law, right type, requirement");
   cmd->add_option("--from-year", args->from_year, "Only documents dated this year or later (2017, 平成29, H29, 令和元年)");
   cmd->add_option("--to-year", args->to_year, "Only documents dated this year or earlier");
   cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();

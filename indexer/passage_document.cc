@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/passage_role.h"
+#include "indexer/requirement_tags.h"
+#include "indexer/citation_terms.h"
 #include "indexer/schema.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
@@ -27,6 +29,24 @@ std::string date_value(const std::string& iso) {
   for (char c : iso)
     if (c >= '0' && c <= '9') digits += c;
   return digits.size() == 8 ? digits : std::string();
+}
+
+std::vector<std::string> requirement_labels(const Document& doc, const Passage& passage) {
+  std::vector<std::string> labels;
+  for (const auto& tag : tag_requirements(passage, classify_passage(doc, passage) == PassageRole::Reasoning))
+    labels.push_back(tag_label(tag));
+  return labels;
+}
+
+// XQ秘密管理性 and XQ秘密管理性:denied terms, and the facet value listing all tags.
+void add_requirement_tags(Xapian::Document& xdoc, const std::vector<std::string>& labels) {
+  std::string joined;
+  for (const auto& label : labels) {
+    xdoc.add_boolean_term(prefixed_term(schema::kPrefixRequirement, label.substr(0, label.find(':'))));
+    xdoc.add_boolean_term(prefixed_term(schema::kPrefixRequirement, label));
+    joined += (joined.empty() ? "" : "|") + label;
+  }
+  if (!joined.empty()) xdoc.add_value(schema::kValueRequirements, joined);
 }
 
 }  // namespace
@@ -65,6 +85,7 @@ nlohmann::json passage_record(const Document& doc, const Passage& passage, std::
         {"article", passage.article},
         {"section", passage.section},
         {"role", passage_role_name(classify_passage(doc, passage))},
+        {"requirements", requirement_labels(doc, passage)},
         {"source_url", m.source_url}}},
   };
 }
@@ -97,6 +118,8 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   if (!passage.section.empty())
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixSection, normalize_nfkc(passage.section)));
 
+  add_citation_terms(xdoc, passage);
+
   const std::string date = date_value(doc.meta.date);
   if (!date.empty()) {
     xdoc.add_value(schema::kValueDate, date);
@@ -104,11 +127,13 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   }
   xdoc.add_value(schema::kValueOrdinal, Xapian::sortable_serialise(static_cast<double>(ordinal)));
   xdoc.add_value(schema::kValueType, doc_type_name(doc.type));
+  xdoc.add_value(schema::kValueDocId, doc.id);
   if (!doc.meta.court.empty()) xdoc.add_value(schema::kValueCourt, utf8::remove_spaces(doc.meta.court));
   if (!date.empty()) xdoc.add_value(schema::kValueYear, date.substr(0, 4));
   if (!doc.meta.law.empty()) xdoc.add_value(schema::kValueLaw, doc.meta.law);
   if (!doc.meta.right_type.empty()) xdoc.add_value(schema::kValueRightType, doc.meta.right_type);
   if (!passage.section.empty()) xdoc.add_value(schema::kValueSection, passage.section);
+  add_requirement_tags(xdoc, requirement_labels(doc, passage));
   const char* role = passage_role_name(classify_passage(doc, passage));
   xdoc.add_value(schema::kValueRole, role);
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixRole, role));

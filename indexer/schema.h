@@ -18,6 +18,7 @@ inline constexpr const char* kPrefixRightType = "XR";  // ruling right type: XR�
 inline constexpr const char* kPrefixSection = "XS";    // ruling top-level section: XS当裁判所の判断
 inline constexpr const char* kPrefixCitesStatute = "XK";  // cited provision, every level: XK不正競争防止法/2/6
 inline constexpr const char* kPrefixCitesRuling = "XJ";   // cited ruling: XJ平成22(ネ)10039, XJ東京高等裁判所|2017-03-21
+inline constexpr const char* kPrefixRequirement = "XQ";  // requirement tag: XQ秘密管理性, XQ秘密管理性:denied
 inline constexpr const char* kPrefixRole = "XP";       // passage role: XPreasoning, XPclaims, XPdefinition, …
 
 // Value slots.
@@ -31,6 +32,7 @@ inline constexpr unsigned kValueLaw = 5;        // law title (statutes)
 inline constexpr unsigned kValueRightType = 6;  // 不正競争, 特許権, …
 inline constexpr unsigned kValueSection = 7;    // ruling top-level section (当裁判所の判断, …)
 inline constexpr unsigned kValueRole = 8;       // passage role (indexer/passage_role.h): reasoning, claims, …
+inline constexpr unsigned kValueRequirements = 10;  // requirement tags, "秘密管理性:denied|有用性:discussed"
 inline constexpr unsigned kValueDocId = 9;      // document id: collapse key limiting passages per document
 
 // Database metadata keys.

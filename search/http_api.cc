@@ -229,6 +229,7 @@ struct HttpServer::Impl {
     sr.types = list_param(req, "type");
     sr.courts = list_param(req, "court");
     sr.laws = list_param(req, "law");
+    sr.requirements = list_param(req, "requirement");
     sr.year_from = year_param(req, "from");
     sr.year_to = year_param(req, "to");
     if (sr.year_from && sr.year_to && sr.year_from > sr.year_to) std::swap(sr.year_from, sr.year_to);

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "search/thesaurus.h"
+#include "text/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 #include "text/utf8.h"

@@ -40,7 +40,7 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 
 // Throws QuerySyntaxError with a helpful message: empty or over-long query, unbalanced quotes or
 // parentheses, an operator with nothing to apply to, a query that is only particles or symbols.
-// Bare words are expanded with the legal thesaurus (search/thesaurus.h); quoted phrases are not.
+// Bare words are expanded with the legal thesaurus (text/thesaurus.h); quoted phrases are not.
 // ranking supplies compound_loose and synonym_weight.
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking = {});
 

@@ -24,7 +24,7 @@ struct RankingParams {
   // with their weight scaled by this factor (0 = phrase only).
   double compound_loose = 0.4;
 
-  // Expressions from the legal thesaurus (search/legal_thesaurus.tsv) added to a query word count
+  // Expressions from the legal thesaurus (text/legal_thesaurus.tsv) added to a query word count
   // with this factor of their weight (0 = no expansion).
   double synonym_weight = 0.3;
 

@@ -26,7 +26,8 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"law", h.law},
                       {"article", h.article},
                       {"section", h.section},
-                      {"role", h.role}}}};
+                      {"role", h.role},
+                      {"requirements", h.requirements}}}};
     if (!h.explanation.role.empty() || !h.explanation.matched_terms.empty())
       hit["explain"] = {{"matched_terms", h.explanation.matched_terms},
                         {"role", h.explanation.role},

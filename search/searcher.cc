@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -12,7 +13,7 @@
 #include "indexer/schema.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
-#include "search/thesaurus.h"
+#include "text/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 
@@ -44,6 +45,7 @@ SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string
   hit.article = m.value("article", "");
   hit.section = m.value("section", "");
   hit.role = m.value("role", "");
+  if (m.contains("requirements")) hit.requirements = m["requirements"].get<std::vector<std::string>>();
   hit.snippet = make_snippet(hit.text, highlight, analyzer);
   return hit;
 }
@@ -55,6 +57,31 @@ struct FacetSlot {
 constexpr FacetSlot kFacetSlots[] = {{"type", schema::kValueType},   {"court", schema::kValueCourt},
                                      {"year", schema::kValueYear},   {"law", schema::kValueLaw},
                                      {"right_type", schema::kValueRightType}};
+
+// Counts a value slot holding several values joined by '|' (a passage's requirement tags).
+class MultiValueCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit MultiValueCountSpy(unsigned slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string v = doc.get_value(slot_);
+    for (std::size_t start = 0; start < v.size();) {
+      std::size_t end = v.find('|', start);
+      if (end == std::string::npos) end = v.size();
+      if (end > start) ++counts_[v.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+  std::vector<FacetCount> counts() const {
+    std::vector<FacetCount> out;
+    for (const auto& [value, n] : counts_) out.push_back({value, n});
+    std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return out;
+  }
+
+ private:
+  unsigned slot_;
+  std::map<std::string, std::size_t> counts_;
+};
 
 std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool newest_first) {
   std::vector<FacetCount> out;
@@ -139,6 +166,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     filters.push_back(any_of(schema::kPrefixCourt, courts, true));
   }
   if (!request.laws.empty()) filters.push_back(any_of(schema::kPrefixLaw, request.laws, true));
+  if (!request.requirements.empty()) filters.push_back(any_of(schema::kPrefixRequirement, request.requirements, true));
   if (request.year_from || request.year_to) {
     const std::string lo = request.year_from ? std::to_string(request.year_from) + "0000" : "00000000";
     const std::string hi = request.year_to ? std::to_string(request.year_to) + "9999" : "99999999";
@@ -157,11 +185,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       if (rank.per_document >= 1)
         enquire.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+      MultiValueCountSpy requirement_spy(schema::kValueRequirements);
       if (request.facets) {
         for (const auto& f : kFacetSlots) {
           spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
           enquire.add_matchspy(spies.back().get());
         }
+        enquire.add_matchspy(&requirement_spy);
       }
       // With facets, check every match so that the counts are exact, not sampled.
       const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -171,6 +201,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       for (std::size_t i = 0; i < spies.size(); ++i)
         response.facets.emplace_back(kFacetSlots[i].name,
                                      facet_counts(*spies[i], kFacetSlots[i].slot == schema::kValueYear));
+      if (request.facets) response.facets.emplace_back("requirement", requirement_spy.counts());
       response.total = mset.get_matches_estimated();
       response.hits.clear();
       std::size_t rank = request.offset;

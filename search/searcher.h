@@ -21,6 +21,7 @@ struct SearchRequest {
   std::vector<std::string> types;   // statute | ruling | guidance (any of them)
   std::vector<std::string> courts;  // court names as printed (any of them)
   std::vector<std::string> laws;    // law titles (any of them)
+  std::vector<std::string> requirements;  // requirement tags: 秘密管理性, or 秘密管理性:denied / :affirmed
   int year_from = 0, year_to = 0;   // inclusive; 0 = open
   std::size_t offset = 0;
   std::size_t limit = 10;
@@ -44,7 +45,7 @@ struct FacetCount {
   std::size_t count = 0;
 };
 
-// Facet name (type, court, year, law, right_type) → values, most frequent first (years: newest first).
+// Facet name (type, court, year, law, right_type, requirement) → values, most frequent first (years: newest first).
 using Facets = std::vector<std::pair<std::string, std::vector<FacetCount>>>;
 
 struct SearchHit {
@@ -52,6 +53,7 @@ struct SearchHit {
   double score = 0;
   std::string doc_id, passage_id, type, title, heading, snippet, text;
   std::string court, date, case_number, law, article, section, role;
+  std::vector<std::string> requirements;  // requirement tags, e.g. 秘密管理性:denied
   Explanation explanation;  // filled when the request asked for it
 };
 

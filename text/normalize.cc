@@ -25,6 +25,53 @@ bool is_dropped(char32_t cp) {
          (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF || cp == 0x00AD;
 }
 
+// Per BMP code point, computed once with ICU itself: whether NFKC starts a new segment before it,
+// and whether NFKC leaves it unchanged when it stands alone in its segment. Most of a statute
+// (kanji, kana, ASCII) is such a lone, stable code point, so the normaliser is called only for the
+// rest; the output is the same as normalising every segment.
+class BmpTable {
+ public:
+  static constexpr uint8_t kBoundaryBefore = 1;
+  static constexpr uint8_t kStableAlone = 2;
+
+  explicit BmpTable(const icu::Normalizer2& norm) {
+    for (UChar32 cp = 0; cp < 0x10000; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // utf8::next never yields surrogates
+      uint8_t f = 0;
+      if (norm.hasBoundaryBefore(cp)) f |= kBoundaryBefore;
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::UnicodeString alone(cp);
+      if (norm.normalize(alone, status) == alone && U_SUCCESS(status)) f |= kStableAlone;
+      flags_[cp] = f;
+    }
+  }
+  bool boundary_before(const icu::Normalizer2& norm, char32_t cp) const {
+    return cp < 0x10000 ? (flags_[cp] & kBoundaryBefore) != 0 : norm.hasBoundaryBefore(static_cast<UChar32>(cp));
+  }
+  bool stable_alone(char32_t cp) const { return cp < 0x10000 && (flags_[cp] & kStableAlone) != 0; }
+
+ private:
+  uint8_t flags_[0x10000] = {};
+};
+
+const BmpTable& bmp_table() {
+  static const BmpTable table(nfkc());
+  return table;
+}
+
+// Appends one output code point (white space → ' ', else lower case), mapped to [begin, end).
+inline void emit_code_point(NormalizedText& out, UChar32 cp, uint32_t begin, uint32_t end) {
+  if (utf8::is_space(static_cast<char32_t>(cp))) cp = ' ';
+  else cp = u_tolower(cp);
+  if (cp == ' ' && (out.text.empty() || out.text.back() == ' ')) return;  // collapse runs
+  const std::size_t before = out.text.size();
+  utf8::append(out.text, static_cast<char32_t>(cp));
+  for (std::size_t k = before; k < out.text.size(); ++k) {
+    out.source_begin.push_back(begin);
+    out.source_end.push_back(end);
+  }
+}
+
 // Appends one normalised segment, mapping every output byte to [begin, end) of the input.
 void emit(NormalizedText& out, const icu::UnicodeString& segment, uint32_t begin, uint32_t end,
           const icu::Normalizer2& norm) {
@@ -32,18 +79,45 @@ void emit(NormalizedText& out, const icu::UnicodeString& segment, uint32_t begin
   icu::UnicodeString normalized = norm.normalize(segment, status);
   if (U_FAILURE(status)) normalized = segment;
   for (int32_t k = 0; k < normalized.length();) {
-    UChar32 cp = normalized.char32At(k);
+    const UChar32 cp = normalized.char32At(k);
     k += U16_LENGTH(cp);
-    if (utf8::is_space(static_cast<char32_t>(cp))) cp = ' ';
-    else cp = u_tolower(cp);
-    if (cp == ' ' && (out.text.empty() || out.text.back() == ' ')) continue;  // collapse runs
-    const std::size_t before = out.text.size();
-    utf8::append(out.text, static_cast<char32_t>(cp));
-    out.source_begin.resize(out.text.size(), begin);
-    out.source_end.resize(out.text.size(), end);
-    (void)before;
+    emit_code_point(out, cp, begin, end);
   }
 }
+
+// The segment being collected: usually one code point, kept without ICU until a second one joins.
+class Segment {
+ public:
+  bool empty() const { return count_ == 0; }
+  void start(char32_t cp, uint32_t begin) {
+    first_ = cp;
+    count_ = 1;
+    begin_ = begin;
+    more_.remove();
+  }
+  void append(char32_t cp) {
+    if (count_ == 1) more_.append(static_cast<UChar32>(first_));
+    more_.append(static_cast<UChar32>(cp));
+    ++count_;
+  }
+  void set_end(uint32_t end) { end_ = end; }
+  void flush(NormalizedText& out, const icu::Normalizer2& norm, const BmpTable& table) {
+    if (count_ == 1 && table.stable_alone(first_)) {
+      emit_code_point(out, static_cast<UChar32>(first_), begin_, end_);
+    } else if (count_ == 1) {
+      emit(out, icu::UnicodeString(static_cast<UChar32>(first_)), begin_, end_, norm);
+    } else if (count_ > 1) {
+      emit(out, more_, begin_, end_, norm);
+    }
+    count_ = 0;
+  }
+
+ private:
+  char32_t first_ = 0;
+  std::size_t count_ = 0;
+  uint32_t begin_ = 0, end_ = 0;
+  icu::UnicodeString more_;
+};
 
 }  // namespace
 
@@ -54,8 +128,8 @@ NormalizedText normalize_for_search(std::string_view original) {
   out.source_begin.reserve(original.size());
   out.source_end.reserve(original.size());
 
-  icu::UnicodeString segment;
-  uint32_t seg_begin = 0, seg_end = 0;
+  const BmpTable& table = bmp_table();
+  Segment segment;
   char32_t last_kept = 0;  // last code point of the input that was not white space
 
   std::size_t i = 0;
@@ -77,15 +151,12 @@ NormalizedText normalize_for_search(std::string_view original) {
     }
     if (!utf8::is_space(cp)) last_kept = cp;
 
-    if (!segment.isEmpty() && norm.hasBoundaryBefore(static_cast<UChar32>(cp))) {
-      emit(out, segment, seg_begin, seg_end, norm);
-      segment.remove();
-    }
-    if (segment.isEmpty()) seg_begin = static_cast<uint32_t>(at);
-    segment.append(static_cast<UChar32>(cp));
-    seg_end = static_cast<uint32_t>(i);
+    if (!segment.empty() && table.boundary_before(norm, cp)) segment.flush(out, norm, table);
+    if (segment.empty()) segment.start(cp, static_cast<uint32_t>(at));
+    else segment.append(cp);
+    segment.set_end(static_cast<uint32_t>(i));
   }
-  if (!segment.isEmpty()) emit(out, segment, seg_begin, seg_end, norm);
+  segment.flush(out, norm, table);
   return out;
 }
 

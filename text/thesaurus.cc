@@ -1,5 +1,5 @@
 // Loading the thesaurus and looking expressions up.
-#include "search/thesaurus.h"
+#include "text/thesaurus.h"
 
 #include <algorithm>
 
@@ -45,13 +45,14 @@ Thesaurus Thesaurus::parse(std::string_view tsv) {
       auto& list = t.expansions_[key(from)];
       if (key(from) != key(to) && std::find(list.begin(), list.end(), to) == list.end()) list.push_back(to);
     };
-    if (kind == "equiv") {
+    if (kind == "equiv" || kind == "requirement") {
       for (const auto& a : group)
         for (const auto& b : group) add(a, b);
+      if (kind == "requirement") t.requirements_.push_back({group.front(), group});
     } else if (kind == "expand") {
       for (std::size_t i = 1; i < group.size(); ++i) add(group[0], group[i]);
     } else {
-      throw ThesaurusError(where + "unknown kind «" + kind + "» (equiv or expand)");
+      throw ThesaurusError(where + "unknown kind «" + kind + "» (equiv, requirement or expand)");
     }
   }
   return t;

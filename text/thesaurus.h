@@ -1,5 +1,5 @@
 // The legal thesaurus: requirement terms and their statutory wording, abbreviations, spelling
-// variants. Its data is search/legal_thesaurus.tsv, compiled in.
+// variants. Its data is text/legal_thesaurus.tsv, compiled in.
 #pragma once
 
 #include <map>
@@ -28,11 +28,20 @@ class Thesaurus {
 
   std::size_t size() const { return expansions_.size(); }
 
+  // A legal requirement (要件) the thesaurus names with `requirement` lines: its name (the first
+  // expression) and every expression that says it.
+  struct Requirement {
+    std::string name;
+    std::vector<std::string> expressions;
+  };
+  const std::vector<Requirement>& requirements() const { return requirements_; }
+
   // The key expressions are compared by: NFKC, lower case, no white space.
   static std::string key(std::string_view expression);
 
  private:
   std::map<std::string, std::vector<std::string>> expansions_;
+  std::vector<Requirement> requirements_;
 };
 
 }  // namespace tsubo

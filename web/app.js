@@ -10,6 +10,7 @@ const FACETS = [
   ['law', '法令', 'law'],
   ['year', '年', null],  // years narrow through from/to
   ['right_type', '権利種別', null],
+  ['requirement', '要件（判断）', 'requirement'],
 ];
 
 const readState = () => {
@@ -19,6 +20,7 @@ const readState = () => {
     type: p.getAll('type'),
     court: p.getAll('court'),
     law: p.getAll('law'),
+    requirement: p.getAll('requirement'),
     from: p.get('from') || '',
     to: p.get('to') || '',
     sort: p.get('sort') || 'relevance',
@@ -29,7 +31,7 @@ const readState = () => {
 const writeState = (s, replace = false) => {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
-  for (const k of ['type', 'court', 'law']) for (const v of s[k]) p.append(k, v);
+  for (const k of ['type', 'court', 'law', 'requirement']) for (const v of s[k]) p.append(k, v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.sort !== 'relevance') p.set('sort', s.sort);
@@ -60,7 +62,7 @@ async function run() {
   document.body.classList.add('busy');
   try {
     const r = await api('/api/search', {
-      q: state.q, type: state.type, court: state.court, law: state.law,
+      q: state.q, type: state.type, court: state.court, law: state.law, requirement: state.requirement,
       from: state.from, to: state.to, sort: state.sort, page: state.page, size: PAGE_SIZE,
     });
     if (ticket !== inFlight) return;
@@ -97,6 +99,13 @@ function render(r) {
   renderPager(r);
 }
 
+// 秘密管理性:denied → 秘密管理性（否定）: the court's finding on a requirement.
+const FINDINGS = { affirmed: '肯定', denied: '否定', discussed: '言及' };
+const requirementLabel = (tag) => {
+  const [name, finding] = tag.split(':');
+  return `${name}（${FINDINGS[finding] || finding}）`;
+};
+
 function renderFacets(facets) {
   const box = $('facets');
   box.replaceChildren();
@@ -107,7 +116,9 @@ function renderFacets(facets) {
     const group = document.createElement('section');
     group.className = 'facet';
     group.innerHTML = `<h2>${label}</h2><ul>${values.slice(0, 12).map((v) => {
-      const text = name === 'type' ? TYPE_LABELS[v.value] || v.value : name === 'year' ? `${v.value}年` : v.value;
+      const text = name === 'type' ? TYPE_LABELS[v.value] || v.value
+        : name === 'year' ? `${v.value}年`
+        : name === 'requirement' ? requirementLabel(v.value) : v.value;
       const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
       return `<li><button type="button" class="facet-value" aria-pressed="${on}"
         data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
@@ -115,12 +126,12 @@ function renderFacets(facets) {
     }).join('')}</ul>`;
     box.append(group);
   }
-  if (state.type.length || state.court.length || state.law.length || state.from || state.to) {
+  if (state.type.length || state.court.length || state.law.length || state.requirement.length || state.from || state.to) {
     const clear = document.createElement('button');
     clear.type = 'button';
     clear.className = 'clear';
     clear.textContent = '絞り込みを解除';
-    clear.addEventListener('click', () => go({ type: [], court: [], law: [], from: '', to: '', page: 1 }));
+    clear.addEventListener('click', () => go({ type: [], court: [], law: [], requirement: [], from: '', to: '', page: 1 }));
     box.prepend(clear);
   }
 }

@@ -1,5 +1,5 @@
 // The thesaurus format and the compiled-in legal thesaurus.
-#include "search/thesaurus.h"
+#include "text/thesaurus.h"
 
 #include <gtest/gtest.h>
 
