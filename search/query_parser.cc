@@ -3,6 +3,10 @@
 
 #include <algorithm>
 
+#include "indexer/citation_terms.h"
+#include "indexer/passage_document.h"
+#include "indexer/schema.h"
+#include "text/citations.h"
 #include "text/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
@@ -85,7 +89,7 @@ class Parser {
  public:
   Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer, const RankingParams& ranking)
       : lx_(std::move(lexemes)), analyzer_(analyzer), compound_loose_(ranking.compound_loose),
-        synonym_weight_(ranking.synonym_weight) {}
+        synonym_weight_(ranking.synonym_weight), citation_weight_(ranking.citation_weight) {}
 
   ParsedQuery run() {
     Xapian::Query q = parse_or();
@@ -222,7 +226,24 @@ class Parser {
   Xapian::Query word(const std::string& text) {
     Xapian::Query typed = plain_word(text);
     if (typed.empty()) return typed;
-    return with_synonyms(typed, text);
+    return with_citation(with_synonyms(typed, text), text);
+  }
+
+  // 不正競争防止法2条6項: also the article itself and the passages that cite it, each lifted by a
+  // fixed weight (boolean terms carry none of their own).
+  Xapian::Query with_citation(const Xapian::Query& typed, const std::string& text) const {
+    if (citation_weight_ <= 0 || text.find("条") == std::string::npos) return typed;
+    const auto cite = parse_statute_reference(text);
+    if (!cite || cite->article.empty()) return typed;
+    auto lifted = [&](const Xapian::Query& filter) {
+      auto* weight = new Xapian::FixedWeightPostingSource(citation_weight_);
+      return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()), filter);
+    };
+    const Xapian::Query citing(cites_statute_term(cite->key()));
+    const Xapian::Query article(Xapian::Query::OP_AND, Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(cite->law))),
+                                Xapian::Query(prefixed_term(schema::kPrefixArticle, cite->article)));
+    const std::vector<Xapian::Query> parts{typed, lifted(citing), lifted(article)};
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
   Xapian::Query with_synonyms(const Xapian::Query& typed, const std::string& expression) {
@@ -283,6 +304,7 @@ class Parser {
   const Analyzer& analyzer_;
   double compound_loose_;
   double synonym_weight_;
+  double citation_weight_;
   std::vector<std::string> highlight_;
 };
 

@@ -19,6 +19,7 @@ bool RankingParams::set(const std::string& name, double value) {
       {"compound_loose", &compound_loose},
       {"synonym_weight", &synonym_weight},
       {"per_document", &per_document},
+      {"citation_weight", &citation_weight},
   };
   for (const auto& [knob, target] : knobs) {
     if (name == knob) {

@@ -28,6 +28,10 @@ struct RankingParams {
   // with this factor of their weight (0 = no expansion).
   double synonym_weight = 0.3;
 
+  // A query word that is a statute reference (不正競争防止法2条6項, 不競法２条６項) also finds the
+  // article itself and every passage citing it (indexed citation terms), with this fixed weight.
+  double citation_weight = 3;
+
   // At most this many passages of one document in a result list (0 = no limit): a lawyer wants the
   // holdings of several courts, not ten paragraphs of one ruling. Xapian collapses on the document id.
   double per_document = 0;

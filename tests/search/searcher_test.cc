@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "corpus/document.h"
 #include "indexer/index_writer.h"
@@ -196,6 +197,31 @@ TEST_F(SearcherTest, CourtFilterKnowsAbbreviations) {
   const auto res = search(r);
   ASSERT_EQ(res.hits.size(), 1u);
   EXPECT_EQ(res.hits[0].court, "知的財産高等裁判所");
+}
+
+}  // namespace
+}  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST_F(SearcherTest, StatuteReferenceFindsTheArticleAndItsCiters) {
+  Document d = ruling();
+  d.id = "ruling/99002";
+  d.passages[0].id = "ruling/99002#p1";
+  d.passages[0].text = "同条項にいう秘密として管理されている情報とは，次のようなものをいう。";  // 同条項: no article written
+  d.passages[0].cited_statutes = {"不正競争防止法/2/6"};
+  write({d});
+  SearchRequest r;
+  r.query = "不正競争防止法２条６項";
+  std::set<std::string> found;
+  for (const auto& h : search(r).hits) found.insert(h.passage_id);
+  EXPECT_TRUE(found.count("ruling/99002#p1")) << "cites 2条6項 through 同条項";
+  EXPECT_TRUE(found.count("statute/9001#art2")) << "the article itself";
+  r.ranking.citation_weight = 0;
+  found.clear();
+  for (const auto& h : search(r).hits) found.insert(h.passage_id);
+  EXPECT_FALSE(found.count("ruling/99002#p1"));
 }
 
 }  // namespace
