@@ -243,6 +243,7 @@ struct HttpServer::Impl {
     sr.offset = (page - 1) * size;
     sr.limit = size;
     sr.facets = req.get_param_value("facets") != "0";
+    sr.time_limit_ms = options.query_time_limit_ms;
 
     with_reader(res, [&](Reader& r) {
       try {

@@ -33,6 +33,7 @@ struct HttpOptions {
   std::size_t max_body_bytes = 16 * 1024;    // the API takes no bodies; anything bigger is refused
   int io_timeout_seconds = 5;                // read / write / keep-alive idle
   double slow_query_ms = 2000;               // searches slower than this are logged to stderr
+  double query_time_limit_ms = 1000;         // matching stops after this; the best hits so far are returned
 };
 
 class HttpServer {

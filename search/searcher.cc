@@ -182,6 +182,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       enquire.set_query(query);
       enquire.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
       if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kValueDate, true);
+      if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
       if (rank.per_document >= 1)
         enquire.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;

@@ -29,6 +29,8 @@ struct SearchRequest {
   bool facets = false;              // count type, court, year, law, right type over all matches
   RankingParams ranking;            // defaults are the tuned values
   bool explain = false;             // fill SearchHit::explanation
+  double time_limit_ms = 0;         // stop checking further matches after this long (0 = none); the
+                                    // best hits found by then are returned and `total` is a lower bound
 };
 
 // Why a passage scored what it did (--explain).
