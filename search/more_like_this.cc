@@ -1,6 +1,8 @@
 // Relevance feedback: RSet of one passage → expand set of unprefixed words → OR query, own document excluded.
 #include "search/more_like_this.h"
 
+#include "search/hit_record.h"
+
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -58,23 +60,9 @@ std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db,
   enquire.set_query(query);
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto rec = nlohmann::json::parse(it.get_document().get_data());
-    const auto& m = rec["meta"];
-    SearchHit h;
+    SearchHit h = hit_from_record(it.get_document().get_data());
     h.rank = hits.size() + 1;
     h.score = it.get_weight();
-    h.doc_id = rec.value("doc_id", "");
-    h.passage_id = rec.value("passage_id", "");
-    h.type = rec.value("type", "");
-    h.title = rec.value("title", "");
-    h.heading = rec.value("heading", "");
-    h.text = rec.value("text", "");
-    h.court = m.value("court", "");
-    h.date = m.value("date", "");
-    h.case_number = m.value("case_number", "");
-    h.law = m.value("law", "");
-    h.article = m.value("article", "");
-    h.section = m.value("section", "");
     h.snippet = make_snippet(h.text, words, analyzer);
     hits.push_back(std::move(h));
   }

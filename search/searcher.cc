@@ -11,6 +11,7 @@
 
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "search/hit_record.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
 #include "text/thesaurus.h"
@@ -28,24 +29,8 @@ Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values,
 
 SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string>& highlight,
                    const Analyzer& analyzer) {
-  const nlohmann::json rec = nlohmann::json::parse(it.get_document().get_data());
-  SearchHit hit;
+  SearchHit hit = hit_from_record(it.get_document().get_data());
   hit.score = it.get_weight();
-  hit.doc_id = rec.value("doc_id", "");
-  hit.passage_id = rec.value("passage_id", "");
-  hit.type = rec.value("type", "");
-  hit.title = rec.value("title", "");
-  hit.heading = rec.value("heading", "");
-  hit.text = rec.value("text", "");
-  const auto& m = rec["meta"];
-  hit.court = m.value("court", "");
-  hit.date = m.value("date", "");
-  hit.case_number = m.value("case_number", "");
-  hit.law = m.value("law", "");
-  hit.article = m.value("article", "");
-  hit.section = m.value("section", "");
-  hit.role = m.value("role", "");
-  if (m.contains("requirements")) hit.requirements = m["requirements"].get<std::vector<std::string>>();
   hit.snippet = make_snippet(hit.text, highlight, analyzer);
   return hit;
 }

@@ -1,0 +1,29 @@
+// Stored passage JSON → SearchHit.
+#include "search/hit_record.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tsubo {
+
+SearchHit hit_from_record(const std::string& stored_json) {
+  const nlohmann::json rec = nlohmann::json::parse(stored_json);
+  SearchHit hit;
+  hit.doc_id = rec.value("doc_id", "");
+  hit.passage_id = rec.value("passage_id", "");
+  hit.type = rec.value("type", "");
+  hit.title = rec.value("title", "");
+  hit.heading = rec.value("heading", "");
+  hit.text = rec.value("text", "");
+  const auto& m = rec["meta"];
+  hit.court = m.value("court", "");
+  hit.date = m.value("date", "");
+  hit.case_number = m.value("case_number", "");
+  hit.law = m.value("law", "");
+  hit.article = m.value("article", "");
+  hit.section = m.value("section", "");
+  hit.role = m.value("role", "");
+  if (m.contains("requirements")) hit.requirements = m["requirements"].get<std::vector<std::string>>();
+  return hit;
+}
+
+}  // namespace tsubo
