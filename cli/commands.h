@@ -27,5 +27,6 @@ void register_info(CLI::App& app, int& exit_status);
 void register_serve(CLI::App& app, int& exit_status);
 void register_eval(CLI::App& app, int& exit_status);
 void register_cites(CLI::App& app, int& exit_status);  // cites and cited-by
+void register_fetch(CLI::App& app, int& exit_status);
 
 }  // namespace tsubo::cli
