@@ -2,6 +2,7 @@
 // (Analyzer + Xapian database + Searcher) because none of them is thread-safe.
 #include "search/http_api.h"
 
+#include <thread>
 #include <httplib.h>
 
 #include <algorithm>
@@ -509,7 +510,11 @@ int HttpServer::bind(const std::string& host, int port) {
 void HttpServer::run() { impl_->server.listen_after_bind(); }
 
 void HttpServer::stop() {
-  if (impl_) impl_->server.stop();
+  if (!impl_) return;
+  // httplib forgets a stop() that comes before run() has entered its accept loop, and run() would
+  // then never return: give a just-started run() up to two seconds to get there.
+  for (int i = 0; i < 2000 && !impl_->server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl_->server.stop();
 }
 
 }  // namespace tsubo

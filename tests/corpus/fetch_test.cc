@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <chrono>
 #include <thread>
 
 #include <arpa/inet.h>
@@ -62,7 +63,9 @@ class Fetch : public ::testing::Test {
     port_ = server_->bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
     thread_ = new std::thread([] { server_->listen_after_bind(); });
-    // bind_to_any_port already listens, so early connections wait in the backlog.
+    // bind_to_any_port already listens, so early connections wait in the backlog. Wait for the
+    // accept loop all the same: stop() before it starts is lost and join() would hang.
+    while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   static void TearDownTestSuite() {
     server_->stop();
