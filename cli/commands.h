@@ -26,6 +26,7 @@ void register_passages(CLI::App& app, int& exit_status);
 void register_info(CLI::App& app, int& exit_status);
 void register_serve(CLI::App& app, int& exit_status);
 void register_eval(CLI::App& app, int& exit_status);
+void register_latency(CLI::App& app, int& exit_status);
 void register_cites(CLI::App& app, int& exit_status);  // cites and cited-by
 void register_fetch(CLI::App& app, int& exit_status);
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   tsubo::cli::register_info(app, exit_status);
   tsubo::cli::register_serve(app, exit_status);
   tsubo::cli::register_eval(app, exit_status);
+  tsubo::cli::register_latency(app, exit_status);
   tsubo::cli::register_cites(app, exit_status);
   tsubo::cli::register_fetch(app, exit_status);
   try {

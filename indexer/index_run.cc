@@ -1,6 +1,9 @@
-// Worker threads parse and tokenise files (a MeCab tagger each); the calling thread alone writes.
+// Worker threads parse and tokenise files (a MeCab tagger each). A new database is built in shards,
+// one Xapian writer per worker, then compacted into place; an existing one is updated by the
+// calling thread alone, so that replacing documents stays serial.
 #include "indexer/index_run.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -9,12 +12,16 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
+
+#include <unistd.h>
 
 #include "corpus/importers.h"
 #include "corpus/source_files.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
+#include "indexer/schema.h"
 #include "text/analyzer.h"
 
 namespace tsubo {
@@ -71,6 +78,7 @@ ParsedFile parse_one(const SourceFile& file, const Analyzer& analyzer) {
   out.bytes = static_cast<std::size_t>(std::filesystem::file_size(file.path, ec));
   try {
     const Document doc = import_source_file(file);
+    out.doc_id = doc.id;  // a ruling's id comes from its JSON (lawsuit_id), not from the file name
     out.passages.reserve(doc.passages.size());
     for (std::size_t i = 0; i < doc.passages.size(); ++i)
       out.passages.push_back(make_passage_document(doc, doc.passages[i], i, analyzer));
@@ -81,20 +89,152 @@ ParsedFile parse_one(const SourceFile& file, const Analyzer& analyzer) {
   return out;
 }
 
-}  // namespace
+unsigned job_count(const IndexOptions& options, std::size_t files) {
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return std::min<unsigned>(jobs, std::max<std::size_t>(1, files));
+}
 
-IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  IndexStats stats;
-  const std::vector<SourceFile> files = find_source_files(paths, stats.missing_paths);
-  stats.files_seen = files.size();
+// Consecutive runs of files of about equal size; shard k holds run k, so that compacting the shards
+// in order numbers the passages exactly as one writer taking the files in order would.
+std::vector<std::pair<std::size_t, std::size_t>> file_runs(const std::vector<SourceFile>& files, std::size_t runs) {
+  std::vector<std::uintmax_t> sizes;
+  std::uintmax_t total = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(f.path, ec);
+    sizes.push_back(ec ? 0 : size);
+    total += sizes.back();
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t begin = 0;
+  std::uintmax_t seen = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    seen += sizes[i];
+    if (seen * runs >= total * (out.size() + 1) || i + 1 == files.size()) {
+      out.emplace_back(begin, i + 1);
+      begin = i + 1;
+    }
+  }
+  return out;
+}
 
-  // One analyzer first: it fails early on a missing dictionary and names the identity.
-  const Analyzer probe(options.dictionary_dir);
-  IndexWriter writer(options.db_path, probe.identity());
+// A scratch folder beside the database for the shards, removed whatever happens.
+class ShardFolder {
+ public:
+  explicit ShardFolder(const std::string& db_path) {
+    const std::filesystem::path db = std::filesystem::absolute(db_path).lexically_normal();
+    const std::string name = db.has_filename() ? db.filename().string() : db.parent_path().filename().string();
+    const std::filesystem::path parent = db.has_filename() ? db.parent_path() : db.parent_path().parent_path();
+    path_ = parent / ("." + name + ".shards-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ShardFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  ShardFolder(const ShardFolder&) = delete;
+  ShardFolder& operator=(const ShardFolder&) = delete;
+  std::string shard(std::size_t k) const { return (path_ / ("shard-" + std::to_string(k))).string(); }
+  std::string compacted() const { return (path_ / "compacted").string(); }
 
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
+ private:
+  std::filesystem::path path_;
+};
+
+bool has_duplicate_ids(const std::vector<SourceFile>& files) {
+  std::set<std::string> ids;
+  for (const auto& f : files)
+    if (!ids.insert(f.doc_id).second) return true;
+  return false;
+}
+
+// Builds a new database: each worker tokenises a run of files and writes it to its own shard; the
+// shards are then compacted, in order, into db_path. No thread waits on a single writer.
+void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions& options,
+                       const std::string& analyzer_identity, IndexStats& stats,
+                       std::chrono::steady_clock::time_point started) {
+  const unsigned jobs = job_count(options, files.size());
+  // A few runs per worker, so that one slow run does not leave the other cores idle at the end.
+  const auto runs = file_runs(files, jobs == 1 ? 1 : std::min<std::size_t>(files.size(), 4 * jobs));
+  ShardFolder folder(options.db_path);
+
+  std::atomic<std::size_t> next_run{0}, files_done{0}, bytes_done{0}, passages_done{0}, documents_done{0};
+  std::mutex mu;  // guards skipped and worker_error
+  std::string worker_error;
+  std::atomic<unsigned> workers_left{jobs};
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < jobs; ++j) {
+    workers.emplace_back([&] {
+      try {
+        const Analyzer analyzer(options.dictionary_dir);
+        for (std::size_t r; (r = next_run.fetch_add(1)) < runs.size();) {
+          Xapian::WritableDatabase shard(folder.shard(r), Xapian::DB_CREATE);
+          shard.set_metadata(schema::kMetaAnalyzer, analyzer_identity);
+          shard.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+          for (std::size_t i = runs[r].first; i < runs[r].second; ++i) {
+            ParsedFile parsed = parse_one(files[i], analyzer);
+            if (parsed.error) {
+              std::lock_guard lock(mu);
+              std::fprintf(stderr, "%s[index] skipped %s: %s\n", options.progress ? "\n" : "", parsed.path.c_str(),
+                           parsed.error->c_str());
+              stats.skipped.push_back({parsed.path, *parsed.error});
+            } else {
+              for (auto& p : parsed.passages) shard.add_document(p);
+              documents_done++;
+              passages_done += parsed.passages.size();
+            }
+            bytes_done += parsed.bytes;
+            files_done++;
+          }
+          shard.commit();
+        }
+      } catch (const Xapian::Error& e) {
+        std::lock_guard lock(mu);
+        worker_error = "[xapian] " + e.get_description();
+        next_run = runs.size();  // the others stop after their current run
+      } catch (const std::exception& e) {
+        std::lock_guard lock(mu);
+        worker_error = e.what();
+        next_run = runs.size();
+      }
+      workers_left--;
+    });
+  }
+
+  auto report = [&](bool final) {
+    if (!options.progress) return;
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::lock_guard lock(mu);
+    std::fprintf(stderr, "[index] %zu/%zu files, %zu passages, %.1f MB, %.1f MB/s%s", files_done.load(), files.size(),
+                 passages_done.load(), bytes_done / 1e6, secs > 0 ? bytes_done / 1e6 / secs : 0.0, final ? "\n" : "\r");
+  };
+  for (auto last = started; workers_left > 0;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (std::chrono::steady_clock::now() - last >= std::chrono::seconds(1)) {
+      last = std::chrono::steady_clock::now();
+      report(false);
+    }
+  }
+  for (auto& w : workers) w.join();
+  if (!worker_error.empty()) throw IndexError("[indexer] worker failed: " + worker_error);
+  stats.bytes = bytes_done;
+  stats.documents = documents_done;
+  stats.passages = passages_done;
+  std::sort(stats.skipped.begin(), stats.skipped.end(),
+            [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+  report(true);
+
+  std::vector<std::string> shards;
+  for (std::size_t r = 0; r < runs.size(); ++r) shards.push_back(folder.shard(r));
+  if (options.progress) std::fprintf(stderr, "[index] compacting %zu shards into %s\n", shards.size(), options.db_path.c_str());
+  compact_shards(shards, folder.compacted(), options.db_path);
+}
+
+// Updates an existing database: workers tokenise, this thread replaces documents in order of arrival.
+void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOptions& options, IndexWriter& writer,
+                           IndexStats& stats, std::chrono::steady_clock::time_point started) {
+  const unsigned jobs = job_count(options, files.size());
   ParsedQueue queue(4 * jobs + 4);
   queue.set_producers(static_cast<int>(jobs));
   std::atomic<std::size_t> next_file{0};
@@ -156,9 +296,31 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
   for (auto& w : workers) w.join();
   if (!worker_error.empty()) throw IndexError("[indexer] worker failed: " + worker_error);
   writer.commit();
-  stats.passages_in_db = writer.passage_count();
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report(true);
+}
+
+}  // namespace
+
+IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  IndexStats stats;
+  const std::vector<SourceFile> files = find_source_files(paths, stats.missing_paths);
+  stats.files_seen = files.size();
+
+  // One analyzer first: it fails early on a missing dictionary and names the identity.
+  const Analyzer probe(options.dictionary_dir);
+  std::optional<IndexWriter> writer(std::in_place, options.db_path, probe.identity());
+  // Shards only for a new database: updating one must delete old passages first, in order.
+  const bool sharded = options.shards && writer->passage_count() == 0 && files.size() > 1 && !has_duplicate_ids(files);
+  if (sharded) {
+    writer.reset();
+    index_into_shards(files, options, probe.identity(), stats, started);
+    writer.emplace(options.db_path, probe.identity());
+  } else {
+    index_with_one_writer(files, options, *writer, stats, started);
+  }
+  stats.passages_in_db = writer->passage_count();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }
 

@@ -1,4 +1,4 @@
-// A whole indexing run: files → parsed documents (in worker threads) → one Xapian writer.
+// A whole indexing run: files → parsed documents (in worker threads) → Xapian shards or one writer.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +14,9 @@ struct IndexOptions {
   unsigned jobs = 0;            // parser/tokeniser threads; 0 = all cores
   bool progress = true;         // a progress line on stderr about once a second
   std::size_t commit_every_passages = 50000;
+  // A new (empty) database is built as one shard per worker run, then compacted into db_path; off,
+  // or when updating a database, one thread writes while the workers tokenise.
+  bool shards = true;
 };
 
 struct SkippedFile {

@@ -1,6 +1,8 @@
 // Opening, guarding and updating the Xapian database.
 #include "indexer/index_writer.h"
 
+#include <filesystem>
+
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 
@@ -31,5 +33,26 @@ void IndexWriter::replace_document(const std::string& doc_id, std::vector<Xapian
 }
 
 void IndexWriter::commit() { db_.commit(); }
+
+void compact_shards(const std::vector<std::string>& shards, const std::string& scratch, const std::string& db_path) {
+  namespace fs = std::filesystem;
+  try {
+    Xapian::Database all;
+    for (const auto& s : shards) all.add_database(Xapian::Database(s));
+    all.compact(scratch);
+    if (Xapian::Database(db_path).get_doccount() != 0)
+      throw IndexError("[indexer] " + db_path + " gained passages while the shards were built; not replacing it");
+  } catch (const Xapian::Error& e) {
+    throw IndexError("[indexer][xapian] cannot compact the shards into " + db_path + ": " + e.get_description());
+  }
+  // Swap the empty database's files for the compacted ones; nothing else in the folder is touched.
+  std::error_code ec;
+  fs::create_directories(db_path, ec);
+  for (const auto& e : fs::directory_iterator(db_path)) {
+    const std::string name = e.path().filename().string();
+    if (name == "iamglass" || name == "flintlock" || e.path().extension() == ".glass") fs::remove(e.path());
+  }
+  for (const auto& e : fs::directory_iterator(scratch)) fs::rename(e.path(), fs::path(db_path) / e.path().filename());
+}
 
 }  // namespace tsubo

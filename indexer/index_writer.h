@@ -31,4 +31,9 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
 };
 
+// Merges the shard databases, in order (passage numbers follow), into a new database at scratch,
+// then moves it into db_path, which must hold no passages (an empty database made by IndexWriter
+// or nothing). Throws IndexError with Xapian's reason.
+void compact_shards(const std::vector<std::string>& shards, const std::string& scratch, const std::string& db_path);
+
 }  // namespace tsubo

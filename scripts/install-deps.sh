@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev
   libpugixml-dev libpoppler-cpp-dev
   chromium fonts-ipafont-gothic
+  wrk groonga-bin groonga-tokenizer-mecab
 )
 
 # The browser tests run playwright-core under Node.js; take Debian's when the machine has none.

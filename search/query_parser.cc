@@ -259,8 +259,9 @@ class Parser {
     }
     if (alternatives.empty()) return typed;
     // A passage saying the typed word is weighed by it alone; the synonyms only lift passages that
-    // lack it (no double counting). OP_MAX at this level crashes Xapian 1.4.22's matcher here.
-    Xapian::Query others(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
+    // lack it (no double counting). OP_MAX would be the natural operator, but Xapian 1.4.22 crashes on
+    // OP_MAX over phrases (and across several databases), so OR and AND_NOT do the work.
+    Xapian::Query others(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     Xapian::Query only_synonyms(Xapian::Query::OP_AND_NOT, others, typed);
     return Xapian::Query(Xapian::Query::OP_OR, typed,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, only_synonyms, synonym_weight_));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <filesystem>
 
@@ -13,6 +14,7 @@
 #include "indexer/schema.h"
 #include "search/hit_record.h"
 #include "search/query_parser.h"
+#include "search/shards.h"
 #include "search/snippet.h"
 #include "text/thesaurus.h"
 #include "text/analyzer.h"
@@ -93,6 +95,7 @@ struct Searcher::State {
   Xapian::Database db;
   const Analyzer* analyzer;
   std::string path;
+  std::vector<std::string> shards, missing_shards;  // when opened from shards (search/shards.h)
 };
 
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer) : state_(std::make_unique<State>()) {
@@ -112,6 +115,22 @@ Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer) : state
                       "» but this search uses «" + analyzer.identity() +
                       "». Queries would be tokenised differently from the index and miss. Search with the "
                       "same dictionary (TSUBO_MECAB_DIC / --dict) or re-index.");
+}
+
+Searcher::Searcher(const std::vector<std::string>& shards, const Analyzer& analyzer)
+    : state_(std::make_unique<State>()) {
+  state_->analyzer = &analyzer;
+  state_->shards = shards;
+  open_shards(shards, state_->db, state_->missing_shards);
+  std::string missing;
+  for (const auto& m : state_->missing_shards) missing += "\n  " + m;
+  if (state_->missing_shards.size() == shards.size())
+    throw SearchError("[search][shards] no shard could be opened:" + missing);
+  for (const auto& m : state_->missing_shards) std::fprintf(stderr, "[search][shards] missing %s\n", m.c_str());
+  const std::string built_with = state_->db.get_metadata(schema::kMetaAnalyzer);  // from the first shard
+  if (built_with != analyzer.identity())
+    throw SearchError("[search][shards] the shards were built with analyzer «" + built_with + "» but this search uses «" +
+                      analyzer.identity() + "»; search with the same dictionary or re-index.");
 }
 
 Searcher::~Searcher() = default;
@@ -209,10 +228,19 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       // A writer committed under us: reopen and try again rather than fail the user.
       if (attempt >= 3) throw SearchError("[search] the index kept changing during the search; try again");
       state_->db.reopen();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard went away: answer from the others and name it (search/shards.h).
+      if (state_->shards.empty() || attempt >= 3) throw SearchError("[search][xapian] " + e.get_description());
+      state_->db = Xapian::Database();
+      state_->missing_shards.clear();
+      open_shards(state_->shards, state_->db, state_->missing_shards);
+      if (state_->missing_shards.size() == state_->shards.size())
+        throw SearchError("[search][shards] no shard answers: " + e.get_description());
     } catch (const Xapian::Error& e) {
       throw SearchError("[search][xapian] " + e.get_description());
     }
   }
+  response.missing_shards = state_->missing_shards;
   response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return response;
 }

@@ -65,6 +65,7 @@ struct SearchResponse {
   double took_ms = 0;
   std::vector<SearchHit> hits;
   Facets facets;          // filled when the request asked for facets
+  std::vector<std::string> missing_shards;  // "<shard>: <reason>" for shards that did not answer: partial hits
 };
 
 inline constexpr std::size_t kMaxResultsPerPage = 1000;
@@ -74,6 +75,10 @@ class Searcher {
   // Opens the database read-only. Throws SearchError when it is missing, was not built by tsubo, or
   // was built with a different analyzer or dictionary than `analyzer` (the queries would miss).
   Searcher(const std::string& db_path, const Analyzer& analyzer);
+  // Searches several databases as one, with global ranking (search/shards.h: folders, stub files,
+  // tcp://host:port of xapian-tcpsrv). Shards that cannot be opened, or fail during a search, are
+  // left out and named in each response's missing_shards; throws SearchError when none opens.
+  Searcher(const std::vector<std::string>& shards, const Analyzer& analyzer);
   ~Searcher();
 
   // Throws QuerySyntaxError for a malformed query, SearchError for bad filters.

@@ -48,6 +48,7 @@ struct Analyzer::MeCabState {
   std::unique_ptr<MeCab::Model> model;
   std::unique_ptr<MeCab::Tagger> tagger;
   std::unique_ptr<MeCab::Lattice> lattice;
+  std::string chunk;  // the piece of text being parsed, NUL-terminated
 };
 
 std::string Analyzer::default_dictionary_dir() {
@@ -91,12 +92,18 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
   if (text.empty()) return tokens;
   const NormalizedText norm = normalize_for_search(text);
   const std::string_view s = norm.text;
+  tokens.reserve(s.size() / 4);  // about one token per 1.5 Japanese characters
   MeCab::Lattice& lattice = *mecab_->lattice;
   uint32_t position = 0;
 
   for (std::size_t from = 0; from < s.size();) {
     const std::size_t to = chunk_end(s, from);
-    lattice.set_sentence(s.data() + from, to - from);
+    // MeCab must see a NUL after the chunk: given a pointer into longer text, its unknown-word
+    // grouping can run past the length and write beyond the lattice (valgrind: invalid write in
+    // Viterbi, then "corrupted double-linked list" on statutes-2013).
+    std::string& chunk = mecab_->chunk;
+    chunk.assign(s.data() + from, to - from);
+    lattice.set_sentence(chunk.c_str(), chunk.size());
     if (!mecab_->tagger->parse(&lattice))
       throw AnalyzerError(std::string("[analyzer][mecab][chunk] ") + lattice.what());
     for (const MeCab::Node* node = lattice.bos_node(); node; node = node->next) {
@@ -105,7 +112,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
       const std::string_view pos = major_pos(node->feature);
       if (pos == "記号" || pos == "補助記号" || pos == "空白") continue;
       Token token;
-      const std::size_t b = static_cast<std::size_t>(node->surface - s.data());
+      const std::size_t b = from + static_cast<std::size_t>(node->surface - chunk.data());
       const std::size_t e = b + node->length;
       token.term.assign(s.data() + b, node->length);
       token.begin = norm.source_begin[b];

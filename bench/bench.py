@@ -1,0 +1,367 @@
+#!/usr/bin/env python3
+"""tsubo's benchmark (issue 6), run by bench/run.sh: indexing against raw MeCab, query latency cold and
+warm, HTTP throughput with wrk, Groonga (TokenMecab) and grep on the same text, local and remote shards.
+Everything is written under --work (default /tmp/tsubo-bench), never into the checkout; prints a table."""
+import argparse
+import atexit
+import glob
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROWS = []  # (section, measure, value, note)
+
+
+def row(section, measure, value, note=""):
+    ROWS.append((section, measure, value, note))
+    print(f"  {section:9} {measure:42} {value:>16}  {note}", flush=True)
+
+
+def log(msg):
+    print(f"[bench] {msg}", flush=True)
+
+
+def run_timed(cmd, **kw):
+    """Runs cmd under GNU time; returns (wall s, user+sys s, peak RSS MB, stdout)."""
+    t0 = time.monotonic()
+    p = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M"] + cmd, capture_output=True, text=True, **kw)
+    wall = time.monotonic() - t0
+    m = re.search(r"TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", p.stderr)
+    if p.returncode not in (0, 2) or not m:
+        sys.exit(f"[bench] failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr[-2000:]}")
+    return wall, float(m.group(2)) + float(m.group(3)), int(m.group(4)) / 1024, p.stdout
+
+
+def du_mb(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+    return total / 1e6
+
+
+def text_files(folder):
+    return sorted(f for f in glob.glob(os.path.join(folder, "*.txt")))
+
+
+def read_queries(paths):
+    out = []
+    for p in paths:
+        for line in open(p, encoding="utf-8"):
+            if line.startswith("#") or "\t" not in line:
+                continue
+            out.append(line.rstrip("\n").split("\t")[1])
+    return out
+
+
+def plain_words(query):
+    """The words of a tsubo query, operators and quotes dropped (for grep and Groonga)."""
+    words = re.sub(r'[()"]', " ", query).replace("\u3000", " ").split()
+    return [w for w in words if w not in ("AND", "OR", "NOT") and not w.startswith("-")]
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(p / 100 * len(v)))] if v else 0.0
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.1)
+    return False
+
+
+def latency(tsubo, target_args, query_files, repeat, show=False):
+    cmd = [tsubo, "latency", *target_args, "--repeat", str(repeat)] + sum((["--queries", q] for q in query_files), [])
+    if show:
+        cmd.append("--show")
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        log(f"latency failed (exit {p.returncode}): {' '.join(cmd)}\n{p.stderr[-500:]}")
+        return None, [], []
+    stats = {}
+    for m in re.finditer(r"^(open|cold|warm)\s+n=\d+\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms\s+p99\s+([\d.]+) ms", p.stdout, re.M):
+        stats[m.group(1)] = tuple(float(x) for x in m.groups()[1:])
+    answers = [l for l in p.stdout.splitlines() if "\t" in l] if show else []
+    missing = [l for l in p.stdout.splitlines() if l.startswith("missing shard:")]
+    return stats, answers, missing
+
+
+def ms3(t):
+    return f"{t[0]:.2f}/{t[1]:.2f}/{t[2]:.2f}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--tsubo", default="build/tsubo")
+    ap.add_argument("--corpus", default=os.environ.get("TSUBO_CORPUS") or os.path.join(os.path.dirname(HERE), "..", "shared", "corpus"))
+    ap.add_argument("--work", help="scratch folder outside the checkout (default: a new temporary one, removed after)")
+    ap.add_argument("--statutes", help="unpacked statutes-2013 folder (default: unpack the archive into --work)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--smoke", action="store_true", help="small corpus (statutes-core), short runs: for ctest")
+    ap.add_argument("--wrk-duration", default=None)
+    ap.add_argument("--skip", default="", help="comma list of: eval,groonga,grep,http,shards,mecab")
+    a = ap.parse_args()
+    skip = set(filter(None, a.skip.split(",")))
+    tsubo = os.path.abspath(a.tsubo)
+    corpus = os.path.abspath(a.corpus)
+    if not os.path.isdir(os.path.join(corpus, "statutes-core")):
+        msg = f"[bench] no corpus at {corpus} (set TSUBO_CORPUS or --corpus)"
+        if os.environ.get("CI") == "true":
+            sys.exit(msg)
+        print(msg + "; skipped")
+        sys.exit(77)  # ctest SKIP_RETURN_CODE
+    work = os.path.abspath(a.work) if a.work else tempfile.mkdtemp(prefix="tsubo-bench-")
+    if not a.work:
+        atexit.register(shutil.rmtree, work, True)
+    repo = os.path.dirname(HERE)
+    if work == repo or work.startswith(repo + os.sep):
+        sys.exit("[bench] --work must be outside the checkout")
+    if not os.path.exists(tsubo):
+        sys.exit(f"[bench] no tsubo binary at {tsubo} (build first, or --tsubo PATH)")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    cores = a.jobs
+    rulings, guidance = os.path.join(corpus, "rulings"), os.path.join(corpus, "guidance")
+    dev_queries = os.path.join(corpus, "eval", "dev", "queries.tsv")
+    query_files = [q for q in (dev_queries, os.path.join(HERE, "queries.tsv")) if os.path.exists(q)]
+    queries = read_queries(query_files)
+
+    # The scale corpus: statutes-2013 (or statutes-core for a smoke run).
+    if a.smoke:
+        statutes = os.path.join(corpus, "statutes-core")
+    elif a.statutes:
+        statutes = os.path.abspath(a.statutes)
+    else:
+        archive = os.path.join(corpus, "statutes-2013.tar.xz")
+        log(f"unpacking {archive}")
+        with tarfile.open(archive) as t:
+            t.extractall(os.path.join(work, "archive"))
+        statutes = os.path.dirname(glob.glob(os.path.join(work, "archive", "**", "index.tsv"), recursive=True)[0])
+    files = text_files(statutes)
+    text_mb = sum(os.path.getsize(f) for f in files) / 1e6
+    load = os.getloadavg()
+    print(f"tsubo benchmark: {len(files)} statute files, {text_mb:.1f} MB; {cores} jobs; load before "
+          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; {os.cpu_count()} cores\n", flush=True)
+    info = subprocess.run([tsubo, "--help"], capture_output=True, text=True)
+    del info
+
+    # Raw MeCab: the ceiling of any MeCab-based indexer, on exactly the same text.
+    mecab_mbs = None
+    if "mecab" not in skip and shutil.which("mecab"):
+        joined = os.path.join(work, "statutes.txt")
+        with open(joined, "wb") as out:
+            for f in files:
+                with open(f, "rb") as src:
+                    shutil.copyfileobj(src, out)
+        dic = os.environ.get("TSUBO_MECAB_DIC", "/var/lib/mecab/dic/ipadic-utf8")
+        times = []
+        for _ in range(1 if not a.smoke else 3):
+            wall, cpu, _, _ = run_timed(["mecab", "-r", "/dev/null", "-d", dic, joined, "-o", "/dev/null"])
+            times.append(wall)
+        mecab_mbs = text_mb / statistics.median(times)
+        row("mecab", "raw MeCab, 1 core (ipadic)", f"{mecab_mbs:.1f} MB/s", f"{statistics.median(times):.1f} s")
+        os.remove(joined)
+
+    # tsubo index: one core on a sample, all cores on everything (shard A: statutes).
+    sample = os.path.join(work, "sample")
+    os.makedirs(sample)
+    for f in files[: min(len(files), 800)]:
+        os.symlink(f, os.path.join(sample, os.path.basename(f)))
+    if os.path.exists(os.path.join(statutes, "index.tsv")):
+        os.symlink(os.path.join(statutes, "index.tsv"), os.path.join(sample, "index.tsv"))
+    sample_mb = sum(os.path.getsize(f) for f in files[:800]) / 1e6
+    wall, cpu, rss, _ = run_timed([tsubo, "index", "-q", "-j", "1", "--db", os.path.join(work, "db-j1"), sample])
+    row("index", f"tsubo -j1, {min(len(files), 800)} files ({sample_mb:.1f} MB)", f"{sample_mb / wall:.2f} MB/s",
+        f"{wall:.1f} s, cpu {cpu:.1f} s, RSS {rss:.0f} MB" +
+        (f", {sample_mb / wall / mecab_mbs:.0%} of MeCab" if mecab_mbs else ""))
+    shutil.rmtree(os.path.join(work, "db-j1"))
+
+    shard_a, shard_b, db = (os.path.join(work, n) for n in ("shard-statutes", "shard-others", "db"))
+    wall, cpu, rss, _ = run_timed([tsubo, "index", "-q", "-j", str(cores), "--db", shard_a, statutes])
+    ratio = f", {text_mb / wall / (mecab_mbs * cores):.0%} of MeCab x {cores}" if mecab_mbs else ""
+    row("index", f"tsubo -j{cores}, all {len(files)} statutes", f"{text_mb / wall:.2f} MB/s",
+        f"{wall:.1f} s, cpu {cpu:.1f} s{ratio}")
+    row("index", "peak RSS / index size", f"{rss:.0f} MB", f"index {du_mb(shard_a):.0f} MB = "
+        f"{du_mb(shard_a) / text_mb:.2f} x text")
+    run_timed([tsubo, "index", "-q", "-j", str(cores), "--db", shard_b, rulings, guidance])
+    # One database of everything: Xapian's own compaction of the two shards.
+    run_timed(["xapian-compact", "-q", shard_a, shard_b, db] if shutil.which("xapian-compact") else
+              sys.exit("[bench] xapian-compact missing (Debian xapian-tools)"))
+    info = subprocess.run([tsubo, "info", "--db", db], capture_output=True, text=True).stdout
+    analyzer = re.search(r"analyzer:\s+(.*)", info)
+    passages = re.search(r"passages:\s+(\d+)", info).group(1)
+    print(f"  analyzer: {analyzer.group(1) if analyzer else '?'}; {passages} passages in the search index\n")
+
+    # Ranking must not move: nDCG@10 on the evaluation index.
+    if "eval" not in skip and os.path.exists(dev_queries) and not a.smoke:
+        evdb = os.path.join(work, "eval-db")
+        run_timed([tsubo, "index", "-q", "--db", evdb] + [os.path.join(corpus, s) for s in ("statutes-core", "rulings", "guidance")])
+        out = subprocess.run([tsubo, "eval", "--db", evdb, "--set", os.path.dirname(dev_queries)], capture_output=True, text=True).stdout
+        m = re.search(r"^mean\s+([\d.]+)", out, re.M)
+        row("quality", "mean nDCG@10 (dev, evaluation index)", m.group(1) if m else "?")
+
+    # In-process query latency.
+    repeat = 1 if a.smoke else 5
+    stats, answers_one, _ = latency(tsubo, ["--db", db], query_files, repeat, show=True)
+    row("query", f"in-process cold p50/p95/p99 ({len(queries)} q)", ms3(stats["cold"]) + " ms", "fresh Searcher per query")
+    row("query", "in-process warm p50/p95/p99", ms3(stats["warm"]) + " ms", f"{repeat} passes")
+
+    # HTTP: tsubo serve + wrk on loopback.
+    if "http" not in skip and shutil.which("wrk"):
+        port = free_port()
+        server = subprocess.Popen([tsubo, "serve", "--db", db, "--port", str(port), "--web", ""],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            if wait_port(port):
+                import urllib.parse
+                import urllib.request
+                lat = []
+                for q in queries:
+                    url = f"http://127.0.0.1:{port}/api/search?q={urllib.parse.quote(q)}&size=10"
+                    t0 = time.monotonic()
+                    try:
+                        urllib.request.urlopen(url).read()
+                    except Exception:
+                        pass
+                    lat.append((time.monotonic() - t0) * 1000)
+                row("http", "HTTP /api/search p50/p95/p99 (1 client)", ms3((pct(lat, 50), pct(lat, 95), pct(lat, 99))) + " ms")
+                dur = a.wrk_duration or ("3s" if a.smoke else "30s")
+                for q in ("秘密管理性", "営業秘密 差止請求"):
+                    url = f"http://127.0.0.1:{port}/api/search?q={urllib.parse.quote(q)}&size=10"
+                    out = subprocess.run(["wrk", "-t2", "-c32", f"-d{dur}", "--latency", url], capture_output=True, text=True).stdout
+                    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+                    pcts = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
+                    errs = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+                    sock = re.search(r"Socket errors: (.*)", out)
+                    row("http", f"wrk -t2 -c32 -d{dur} «{q}»", f"{float(rps.group(1)) if rps else 0:.0f} req/s",
+                        f"p50 {pcts.get('50', '?')} p90 {pcts.get('90', '?')} p99 {pcts.get('99', '?')}; "
+                        f"non-2xx {errs.group(1) if errs else 0}; socket errors {sock.group(1) if sock else 'none'}")
+            else:
+                row("http", "tsubo serve", "did not start")
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=10)
+
+    # Shards: the two shards searched locally as one, then through two xapian-tcpsrv on loopback.
+    if "shards" not in skip:
+        st, answers_local, _ = latency(tsubo, ["--shard", shard_a, "--shard", shard_b], query_files, repeat, show=True)
+        if st is None:
+            row("shards", "2 local shards", "FAILED", "tsubo latency --shard crashed (see log above)")
+            skip.add("remote")
+        else:
+            same = sum(1 for x, y in zip(answers_one, answers_local) if set(x.split("\t")[2:]) == set(y.split("\t")[2:]))
+            row("shards", "2 local shards warm p50/p95/p99", ms3(st["warm"]) + " ms",
+                f"same top-10 as one db: {same}/{len(answers_one)}")
+        if shutil.which("xapian-tcpsrv") and "remote" not in skip:
+            servers, urls = [], []
+            try:
+                for shard in (shard_a, shard_b):
+                    port = free_port()
+                    servers.append(subprocess.Popen(["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port), shard],
+                                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                    wait_port(port)
+                    urls.append(f"tcp://127.0.0.1:{port}")
+                args = sum((["--shard", u] for u in urls), [])
+                st_r, answers_remote, _ = latency(tsubo, args, query_files, repeat, show=True)
+                st_r = st_r or {"warm": (0, 0, 0)}
+                same = sum(1 for x, y in zip(answers_one, answers_remote) if set(x.split("\t")[2:]) == set(y.split("\t")[2:]))
+                row("shards", "2 xapian-tcpsrv shards warm p50/p95/p99", ms3(st_r["warm"]) + " ms",
+                    f"same top-10 as one db: {same}/{len(answers_one)}")
+                row("shards", "remote overhead, warm p50 (remote - local)", f"{st_r['warm'][0] - st['warm'][0]:+.2f} ms",
+                    f"one db {stats['warm'][0]:.2f} ms")
+                servers[1].terminate()
+                servers[1].wait()
+                qfile = os.path.join(work, "one-query.tsv")
+                open(qfile, "w").write("X1\t秘密管理性\n")
+                _, ans, missing = latency(tsubo, args, [qfile], 1, show=True)
+                row("shards", "one tcpsrv down: degraded answer", f"{len(ans)} answer(s)", missing[0] if missing else "NOT NAMED")
+            finally:
+                for s in servers:
+                    if s.poll() is None:
+                        s.terminate()
+                        s.wait()
+
+    # Peers on the same passages: Groonga with TokenMecab, grep over the raw text.
+    if "grep" not in skip:
+        lat = []
+        for q in queries:
+            words = plain_words(q)
+            if not words:
+                continue
+            t0 = time.monotonic()
+            subprocess.run(["grep", "-rlF", "--include=*.txt", "-e", words[0], statutes, rulings, guidance],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            lat.append((time.monotonic() - t0) * 1000)
+        row("grep", "grep -rlF first word p50/p95/p99", ms3((pct(lat, 50), pct(lat, 95), pct(lat, 99))) + " ms",
+            f"x{pct(lat, 50) / max(stats['warm'][0], 1e-3):.0f} tsubo warm p50")
+    if "groonga" not in skip and shutil.which("groonga"):
+        groonga_bench(tsubo, db, work, queries, text_mb, stats)
+
+    print("\n| section | measure | value | note |\n| --- | --- | --- | --- |")
+    for r in ROWS:
+        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
+    if any(r[2] == "FAILED" for r in ROWS):
+        sys.exit(1)
+
+
+def groonga_bench(tsubo, db, work, queries, text_mb, stats):
+    gdb = os.path.join(work, "groonga", "db")
+    os.makedirs(os.path.dirname(gdb))
+    load = os.path.join(work, "groonga", "load.grn")
+    n = 0
+    with open(load, "w", encoding="utf-8") as out:
+        out.write("table_create Passages TABLE_HASH_KEY ShortText\ncolumn_create Passages text COLUMN_SCALAR LongText\n"
+                  "load --table Passages\n[\n")
+        p = subprocess.Popen([tsubo, "passages", "--db", db], stdout=subprocess.PIPE, text=True)
+        for line in p.stdout:
+            r = json.loads(line)
+            out.write(("," if n else "") + json.dumps({"_key": r["passage_id"], "text": r.get("heading", "") + "\n" + r["text"]},
+                                                     ensure_ascii=False) + "\n")
+            n += 1
+        p.wait()
+        out.write("]\n")
+        # Index built after the load, as Groonga recommends for bulk data.
+        out.write("table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer TokenMecab --normalizer NormalizerNFKC100\n"
+                  "column_create Terms passages_text COLUMN_INDEX|WITH_POSITION Passages text\n")
+    wall, cpu, rss, _ = run_timed(["groonga", "-n", gdb], stdin=open(load))
+    row("groonga", f"load + TokenMecab index, {n} passages", f"{text_mb / wall:.2f} MB/s",
+        f"{wall:.1f} s (statute MB / time), RSS {rss:.0f} MB, db {du_mb(os.path.dirname(gdb)):.0f} MB")
+
+    def select(q):
+        words = plain_words(q)
+        query = " ".join(words).replace("\\", "\\\\").replace('"', '\\"')
+        return f'select Passages --match_columns text --query "{query}" --limit 10 --output_columns _key,_score --sort_keys -_score\n'
+
+    def elapsed(cmds):
+        p = subprocess.run(["groonga", gdb], input="".join(cmds), capture_output=True, text=True)
+        return [float(m) * 1000 for m in re.findall(r"^\[\[-?\d+,[\d.]+,([\d.e-]+)\]", p.stdout, re.M)]
+
+    cold = [elapsed([select(q)])[0] for q in queries[:30]]
+    warm = elapsed([select(q) for q in queries] * 3)[len(queries):]
+    row("groonga", "select cold p50/p95/p99 (30 q)", ms3((pct(cold, 50), pct(cold, 95), pct(cold, 99))) + " ms", "new process per query")
+    row("groonga", "select warm p50/p95/p99", ms3((pct(warm, 50), pct(warm, 95), pct(warm, 99))) + " ms",
+        f"tsubo warm p50 / groonga: {stats['warm'][0] / max(pct(warm, 50), 1e-3):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+// The sharded build of a new database must give exactly what one writer gives: same passages in the
+// same order, same terms, positions, values and stored data.
+#include "indexer/index_run.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <sstream>
+
+#include "indexer/schema.h"
+#include "test_support.h"
+
+namespace tsubo {
+namespace {
+
+// Everything a search can see of one passage, as text, for an exact comparison.
+std::string dump_document(const Xapian::Database& db, Xapian::docid id) {
+  std::ostringstream out;
+  const Xapian::Document doc = db.get_document(id);
+  out << "data " << doc.get_data() << "\n";
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    out << "term " << *t << " wdf " << t.get_wdf() << " pos";
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out << " " << *p;
+    out << "\n";
+  }
+  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) out << "value " << v.get_valueno() << " " << *v << "\n";
+  return out.str();
+}
+
+std::vector<std::string> dump_database(const std::string& path) {
+  const Xapian::Database db(path);
+  std::vector<std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    out.push_back("docid " + std::to_string(*it) + "\n" + dump_document(db, *it));
+  out.push_back("analyzer " + db.get_metadata(schema::kMetaAnalyzer));
+  out.push_back("schema " + db.get_metadata(schema::kMetaSchema));
+  return out;
+}
+
+std::vector<std::string> fixture_folders() {
+  return {testing::fixture_path("statute"), testing::fixture_path("ruling"), testing::fixture_path("guidance")};
+}
+
+TEST(IndexRun, ShardedBuildEqualsOneWriter) {
+  IndexOptions serial;
+  serial.db_path = testing::temp_dir("index-serial") + "/db";
+  serial.jobs = 1;
+  serial.shards = false;
+  serial.progress = false;
+  const IndexStats a = index_paths(fixture_folders(), serial);
+
+  IndexOptions sharded = serial;
+  sharded.db_path = testing::temp_dir("index-sharded") + "/db";
+  sharded.jobs = 2;
+  sharded.shards = true;
+  const IndexStats b = index_paths(fixture_folders(), sharded);
+
+  ASSERT_GT(a.passages, 10u);
+  EXPECT_EQ(a.passages, b.passages);
+  EXPECT_EQ(a.documents, b.documents);
+  EXPECT_EQ(a.passages_in_db, b.passages_in_db);
+  ASSERT_EQ(a.skipped.size(), b.skipped.size());
+  for (std::size_t i = 0; i < a.skipped.size(); ++i) EXPECT_EQ(a.skipped[i].path, b.skipped[i].path);
+
+  const auto one = dump_database(serial.db_path);
+  const auto many = dump_database(sharded.db_path);
+  ASSERT_EQ(one.size(), many.size());
+  for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i], many[i]);
+}
+
+TEST(IndexRun, ReindexingAShardedDatabaseReplacesPassages) {
+  IndexOptions options;
+  options.db_path = testing::temp_dir("index-reindex") + "/db";
+  options.jobs = 2;
+  options.progress = false;
+  const IndexStats first = index_paths(fixture_folders(), options);
+  const IndexStats second = index_paths(fixture_folders(), options);  // existing database: one writer
+  EXPECT_EQ(first.passages_in_db, second.passages_in_db);
+  EXPECT_EQ(Xapian::Database(options.db_path).get_doccount(), first.passages);
+}
+
+}  // namespace
+}  // namespace tsubo
