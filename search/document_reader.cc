@@ -9,6 +9,7 @@
 
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "search/citation_table.h"
 #include "search/snippet.h"
 #include "text/analyzer.h"
 
@@ -20,13 +21,48 @@ std::string mark_terms(std::string_view text, const std::vector<std::string>& te
   return mark_spans(text, 0, text.size(), find_matches(text, terms, analyzer));
 }
 
+// The finest cited provisions (不正競争防止法/2/6, not also 不正競争防止法/2), each with the indexed
+// article it names when there is one: {text: 不正競争防止法2条6項, key, doc_id, passage_id}.
+nlohmann::json statute_links(const Xapian::Database& db, const std::set<std::string>& keys) {
+  constexpr std::size_t kMaxLinks = 60;
+  nlohmann::json out = nlohmann::json::array();
+  for (auto it = keys.begin(); it != keys.end() && out.size() < kMaxLinks; ++it) {
+    const std::string& key = *it;
+    auto next = std::next(it);
+    if (next != keys.end() && next->compare(0, key.size() + 1, key + "/") == 0) continue;  // a finer key follows
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start <= key.size();) {
+      const std::size_t slash = std::min(key.find('/', start), key.size());
+      parts.push_back(key.substr(start, slash - start));
+      start = slash + 1;
+    }
+    if (parts.size() < 2 || parts[1].empty()) continue;
+    static const char* const kUnits[] = {"", "条", "項", "号"};
+    std::string text = parts[0];
+    for (std::size_t i = 1; i < parts.size() && i < 4; ++i) text += parts[i] + kUnits[i];
+    const std::string target = resolve_statute(db, parts[0], parts[1]);
+    nlohmann::json link = {{"text", text}, {"key", key}};
+    if (!target.empty()) {
+      link["passage_id"] = target;
+      link["doc_id"] = target.substr(0, target.find('#'));
+    }
+    out.push_back(std::move(link));
+  }
+  return out;
+}
+
 std::optional<nlohmann::json> read_document(const Xapian::Database& db, const std::string& doc_id,
                                             const std::vector<std::string>& highlight_terms,
                                             const Analyzer& analyzer) {
   const std::string term = prefixed_term(schema::kPrefixDocId, doc_id);
   std::vector<std::pair<double, nlohmann::json>> records;
+  std::set<std::string> cited;  // law/article[/paragraph[/item]] keys of every passage
+  const std::string prefix = schema::kPrefixCitesStatute;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
     const Xapian::Document xdoc = db.get_document(*it);
+    auto t = xdoc.termlist_begin();
+    for (t.skip_to(prefix); t != xdoc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+      cited.insert((*t).substr(prefix.size()));
     records.emplace_back(Xapian::sortable_unserialise(xdoc.get_value(schema::kValueOrdinal)),
                          nlohmann::json::parse(xdoc.get_data()));
   }
@@ -55,7 +91,7 @@ std::optional<nlohmann::json> read_document(const Xapian::Database& db, const st
                         {"title", first.value("title", "")},
                         {"meta", meta},
                         {"passages", passages},
-                        {"citations", nlohmann::json::array()}};
+                        {"citations", statute_links(db, cited)}};
 }
 
 }  // namespace tsubo

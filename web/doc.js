@@ -47,7 +47,7 @@ async function load() {
     $('toc').innerHTML = `<details><summary>目次（${doc.passages.length}箇所）</summary><ol>${doc.passages.map((p) =>
       `<li><a href="#${encodeURIComponent(p.passage_id)}">${escapeHtml(p.heading || p.passage_id)}</a></li>`).join('')}</ol></details>`;
   }
-  // Resolved citations arrive with the citation stage; shown once the API fills the list.
+  // Statutes the document cites, linked to the indexed article when there is one.
   if (doc.citations?.length) {
     $('citations').hidden = false;
     $('citations').innerHTML = `<h2>引用</h2><ul>${doc.citations.map((c) =>

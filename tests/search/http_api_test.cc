@@ -48,6 +48,7 @@ Document ruling(const std::string& id, const std::string& court, const std::stri
       {d.id + "#p1", {"主文"}, "本件控訴を棄却する。", 0, 10, "", "主文"},
       {d.id + "#p2", {"事実及び理由", "第３ 当裁判所の判断"}, "本件顧客名簿は秘密として管理されていたとはいえず、秘密管理性は認められない。", 10, 20, "", "当裁判所の判断"},
   };
+  d.passages[1].cited_statutes = {"不正競争防止法/2", "不正競争防止法/2/6"};  // as corpus/citation_links.cc records them
   return d;
 }
 
@@ -156,7 +157,7 @@ TEST_F(HttpApiTest, SearchFiltersByCourtTypeAndWarekiYear) {
   EXPECT_EQ(by_date["hits"][0]["meta"]["date"], "2019-10-09");
 }
 
-TEST_F(HttpApiTest, DocumentComesWholeInOrderWithMarksAndAnEmptyCitationList) {
+TEST_F(HttpApiTest, DocumentComesWholeInOrderWithMarksAndCitationLinks) {
   auto r = client().Get("/api/doc/statute/9001?q=営業秘密");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200);
@@ -169,6 +170,13 @@ TEST_F(HttpApiTest, DocumentComesWholeInOrderWithMarksAndAnEmptyCitationList) {
   EXPECT_NE(j["passages"][1]["html"].get<std::string>().find("<mark>営業秘密</mark>"), std::string::npos);
   ASSERT_TRUE(j["citations"].is_array());
   EXPECT_TRUE(j["citations"].empty());
+
+  // A ruling's citations come as links to the indexed article, finest provision only.
+  const json ruling = body(client().Get("/api/doc/ruling/99001"));
+  ASSERT_EQ(ruling["citations"].size(), 1u) << ruling["citations"].dump();
+  EXPECT_EQ(ruling["citations"][0]["text"], "不正競争防止法2条6項");
+  EXPECT_EQ(ruling["citations"][0]["passage_id"], "statute/9001#art2");
+  EXPECT_EQ(ruling["citations"][0]["doc_id"], "statute/9001");
 
   // The id may also come percent-encoded as one path segment.
   auto encoded = client().Get("/api/doc/ruling%2F99001");
