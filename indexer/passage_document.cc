@@ -31,12 +31,15 @@ std::string date_value(const std::string& iso) {
   return digits.size() == 8 ? digits : std::string();
 }
 
-std::vector<std::string> requirement_labels(const Document& doc, const Passage& passage) {
+std::vector<std::string> requirement_labels(const Passage& passage, PassageRole role) {
   std::vector<std::string> labels;
-  for (const auto& tag : tag_requirements(passage, classify_passage(doc, passage) == PassageRole::Reasoning))
-    labels.push_back(tag_label(tag));
+  for (const auto& tag : tag_requirements(passage, role == PassageRole::Reasoning)) labels.push_back(tag_label(tag));
   return labels;
 }
+
+// The stored record, with role and requirement tags worked out once by the caller.
+nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_t ordinal, PassageRole role,
+                         const std::vector<std::string>& requirements);
 
 // XQ秘密管理性 and XQ秘密管理性:denied terms, and the facet value listing all tags.
 void add_requirement_tags(Xapian::Document& xdoc, const std::vector<std::string>& labels) {
@@ -61,6 +64,14 @@ std::string prefixed_term(const char* prefix, const std::string& value) {
 }
 
 nlohmann::json passage_record(const Document& doc, const Passage& passage, std::size_t ordinal) {
+  const PassageRole role = classify_passage(doc, passage);
+  return record_of(doc, passage, ordinal, role, requirement_labels(passage, role));
+}
+
+namespace {
+
+nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_t ordinal, PassageRole role,
+                         const std::vector<std::string>& requirements) {
   const DocumentMeta& m = doc.meta;
   return {
       {"doc_id", doc.id},
@@ -84,11 +95,13 @@ nlohmann::json passage_record(const Document& doc, const Passage& passage, std::
         {"law_number", m.law_number},
         {"article", passage.article},
         {"section", passage.section},
-        {"role", passage_role_name(classify_passage(doc, passage))},
-        {"requirements", requirement_labels(doc, passage)},
+        {"role", passage_role_name(role)},
+        {"requirements", requirements},
         {"source_url", m.source_url}}},
   };
 }
+
+}  // namespace
 
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage, std::size_t ordinal,
                                        const Analyzer& analyzer) {
@@ -133,11 +146,12 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   if (!doc.meta.law.empty()) xdoc.add_value(schema::kValueLaw, doc.meta.law);
   if (!doc.meta.right_type.empty()) xdoc.add_value(schema::kValueRightType, doc.meta.right_type);
   if (!passage.section.empty()) xdoc.add_value(schema::kValueSection, passage.section);
-  add_requirement_tags(xdoc, requirement_labels(doc, passage));
-  const char* role = passage_role_name(classify_passage(doc, passage));
-  xdoc.add_value(schema::kValueRole, role);
-  xdoc.add_boolean_term(prefixed_term(schema::kPrefixRole, role));
-  xdoc.set_data(passage_record(doc, passage, ordinal).dump());
+  const PassageRole role = classify_passage(doc, passage);
+  const std::vector<std::string> requirements = requirement_labels(passage, role);
+  add_requirement_tags(xdoc, requirements);
+  xdoc.add_value(schema::kValueRole, passage_role_name(role));
+  xdoc.add_boolean_term(prefixed_term(schema::kPrefixRole, passage_role_name(role)));
+  xdoc.set_data(record_of(doc, passage, ordinal, role, requirements).dump());
   return xdoc;
 }
 

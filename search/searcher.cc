@@ -79,13 +79,15 @@ std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool
   return out;
 }
 
+// Role name (indexer/passage_role.h) → the prior the ranking adds for it.
+std::vector<std::pair<std::string, double>> role_priors(const RankingParams& p) {
+  return {{"reasoning", p.role_reasoning},   {"claims", p.role_claims},       {"background", p.role_background},
+          {"definition", p.role_definition}, {"provision", p.role_provision}, {"guidance", p.role_guidance}};
+}
+
 double role_prior_of(const RankingParams& p, const std::string& role) {
-  if (role == "reasoning") return p.role_reasoning;
-  if (role == "claims") return p.role_claims;
-  if (role == "background") return p.role_background;
-  if (role == "definition") return p.role_definition;
-  if (role == "provision") return p.role_provision;
-  if (role == "guidance") return p.role_guidance;
+  for (const auto& [name, prior] : role_priors(p))
+    if (name == role) return prior;
   return 0;
 }
 
@@ -146,12 +148,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   // Role priors: added to the weight of passages that match anyway (AND_MAYBE never adds matches).
   Xapian::ValueMapPostingSource role_prior(schema::kValueRole);
-  role_prior.add_mapping("reasoning", rank.role_reasoning);
-  role_prior.add_mapping("claims", rank.role_claims);
-  role_prior.add_mapping("background", rank.role_background);
-  role_prior.add_mapping("definition", rank.role_definition);
-  role_prior.add_mapping("provision", rank.role_provision);
-  role_prior.add_mapping("guidance", rank.role_guidance);
+  for (const auto& [name, prior] : role_priors(rank)) role_prior.add_mapping(name, prior);
   Xapian::Query query = parsed.query;
   query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&role_prior));
   std::vector<Xapian::Query> filters;
