@@ -31,6 +31,13 @@ void register_serve(CLI::App& app, int& exit_status) {
   args->options.db_path = kDefaultDb;
   args->options.web_dir = "web";
   cmd->add_option("--db", args->options.db_path, "Database folder")->capture_default_str();
+  cmd->add_option("--shard", args->options.shards,
+                  "Search these databases as one instead of --db: a folder, a stub file or tcp://host:port of "
+                  "xapian-tcpsrv (repeatable); a shard that does not answer is named in missing_shards");
+  cmd->add_option("--cache-mb", args->options.cache_mb,
+                  "Result cache size in MB (search responses by request and index revision; 0 = off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1 << 20));
   cmd->add_option("--bind", args->bind, "Address to listen on (loopback unless told otherwise)")->capture_default_str();
   cmd->add_option("--port", args->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--web", args->options.web_dir, "Folder of the search page and widget (\"\" = API only)")
@@ -58,7 +65,13 @@ void register_serve(CLI::App& app, int& exit_status) {
     if (!is_loopback(args->bind))
       std::cerr << "[serve] warning: listening on " << args->bind << ": anyone who can reach this address can "
                 << "query the index\n";
-    std::cout << "tsubo serving " << args->options.db_path << " at http://" << host << ":" << port << "/" << std::endl;
+    std::string what = args->options.db_path;
+    if (!args->options.shards.empty()) {
+      what = std::to_string(args->options.shards.size()) + " shards (";
+      for (std::size_t i = 0; i < args->options.shards.size(); ++i) what += (i ? ", " : "") + args->options.shards[i];
+      what += ")";
+    }
+    std::cout << "tsubo serving " << what << " at http://" << host << ":" << port << "/" << std::endl;
 
     std::thread waiter([&server, signals] {
       int sig = 0;

@@ -1,5 +1,5 @@
 // Routes, input limits, CORS and security headers of the HTTP API; a pool of per-thread readers
-// (Analyzer + Xapian database + Searcher) because none of them is thread-safe.
+// (Analyzer + Xapian database + Searcher) because none of them is thread-safe; the result cache.
 #include "search/http_api.h"
 
 #include <thread>
@@ -19,8 +19,10 @@
 #include "search/document_reader.h"
 #include "search/more_like_this.h"
 #include "search/query_parser.h"
+#include "search/response_cache.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
+#include "search/shards.h"
 #include "search/suggest.h"
 #include "search/year_filter.h"
 #include "text/analyzer.h"
@@ -41,6 +43,9 @@ constexpr std::size_t kMaxSuggestions = 20;
 constexpr std::size_t kMaxSimilar = 20;
 constexpr std::uintmax_t kMaxStaticFileBytes = 8 * 1024 * 1024;
 constexpr auto kReopenInterval = std::chrono::seconds(1);
+// How often a reader with a shard missing tries to open it again (a shard that does not answer
+// holds that request up to the connect timeout of search/shards.cc).
+constexpr auto kShardRetryInterval = std::chrono::seconds(10);
 constexpr int kXapianRetries = 3;
 
 // Input that fails validation at the edge: becomes a JSON error with this status and code.
@@ -49,9 +54,11 @@ struct BadRequest {
   std::string code, message;
 };
 
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
 void send_json(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  res.set_content(body.dump(), kJsonType);
 }
 
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
@@ -61,15 +68,23 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 // One worker's private search state. A fresh Searcher is made whenever the database has moved on.
 struct Reader {
   Analyzer analyzer;
-  Xapian::Database db;
+  Xapian::Database db;                // for documents, suggestions, health (the Searcher has its own)
   std::unique_ptr<Searcher> searcher;
-  std::chrono::steady_clock::time_point checked;
+  std::string fingerprint;            // of db (database_fingerprint): part of every cache key
+  std::vector<std::string> missing;   // shards that did not open, "<shard>: <reason>"
+  bool degraded = false;              // a search answered without some shard: reopen them in time
+  std::chrono::steady_clock::time_point checked, opened;
 
-  Reader(const std::string& path, const std::string& dict) : analyzer(dict), db(path) {
-    searcher = std::make_unique<Searcher>(path, analyzer);
-    checked = std::chrono::steady_clock::now();
-  }
+  explicit Reader(const std::string& dict) : analyzer(dict) {}
 };
+
+// The normalised form of a search request for the cache: every field that shapes the response,
+// after validation, so q=a&size=10 and size=10&q=a share an entry.
+std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t size) {
+  json key = {sr.query, sr.types,   sr.courts, sr.laws, sr.requirements, sr.year_from,
+              sr.year_to, sr.sort_by_date, page, size, sr.facets};
+  return key.dump();
+}
 
 }  // namespace
 
@@ -81,6 +96,7 @@ struct HttpServer::Impl {
 
   std::mutex pool_mutex;
   std::vector<std::unique_ptr<Reader>> idle;
+  std::unique_ptr<ResponseCache> cache;
 
   // Borrows a reader for one request and gives it back afterwards.
   class Lease {
@@ -111,32 +127,62 @@ struct HttpServer::Impl {
     std::unique_ptr<Reader> reader_;
   };
 
+  bool sharded() const { return !options.shards.empty(); }
+
   std::unique_ptr<Reader> open_reader() {
-    if (!fs::exists(options.db_path))
-      throw SearchError("[serve] no index at " + options.db_path + "; build one with: tsubo index --db " +
-                        options.db_path + " <folders>");
-    try {
-      return std::make_unique<Reader>(options.db_path, options.dictionary_dir);
-    } catch (const Xapian::Error& e) {
-      throw SearchError("[serve][xapian] cannot open " + options.db_path + ": " + e.get_description());
-    }
+    auto r = std::make_unique<Reader>(options.dictionary_dir);
+    open_databases(*r);
+    return r;
   }
 
-  // Picks up a re-index: at most once a second, reopen the database; when it moved, renew the Searcher.
+  // (Re)opens a reader's database and Searcher from scratch: one database, or the shards that answer.
+  void open_databases(Reader& r) {
+    r.checked = r.opened = std::chrono::steady_clock::now();
+    r.degraded = false;
+    if (sharded()) {
+      Xapian::Database db;
+      std::vector<std::string> missing;
+      open_shards(options.shards, db, missing);  // throws SearchError for a malformed address
+      r.searcher = std::make_unique<Searcher>(options.shards, r.analyzer);  // throws when none opens
+      r.db = db;
+      r.missing = std::move(missing);
+    } else {
+      if (!fs::exists(options.db_path))
+        throw SearchError("[serve] no index at " + options.db_path + "; build one with: tsubo index --db " +
+                          options.db_path + " <folders>");
+      try {
+        r.db = Xapian::Database(options.db_path);
+      } catch (const Xapian::Error& e) {
+        throw SearchError("[serve][xapian] cannot open " + options.db_path + ": " + e.get_description());
+      }
+      r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
+    }
+    r.fingerprint = database_fingerprint(r.db);
+  }
+
+  // After the reader's database moved on (reopen() returned true): a Searcher at least as new.
+  void renew_searcher(Reader& r) {
+    if (sharded()) r.searcher = std::make_unique<Searcher>(options.shards, r.analyzer);
+    else r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
+    r.fingerprint = database_fingerprint(r.db);
+  }
+
+  // Picks up a re-index: at most once a second, reopen the database; when it moved, renew the
+  // Searcher. A reader missing a shard tries the shards again every kShardRetryInterval.
   void refresh(Reader& r) {
     const auto now = std::chrono::steady_clock::now();
     if (now - r.checked < kReopenInterval) return;
     r.checked = now;
+    if ((r.degraded || !r.missing.empty()) && now - r.opened >= kShardRetryInterval) return open_databases(r);
     try {
-      if (r.db.reopen()) r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
+      if (r.db.reopen()) renew_searcher(r);
     } catch (const Xapian::Error&) {
-      // The folder was replaced wholesale (rm -rf + index): open it from scratch.
+      // The folder was replaced wholesale (rm -rf + index), or a remote shard went away: open from scratch.
       try {
-        r.db = Xapian::Database(options.db_path);
+        open_databases(r);
       } catch (const Xapian::Error& e) {
         throw SearchError("[serve][xapian] cannot reopen " + options.db_path + ": " + e.get_description());
       }
-      r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
     }
   }
 
@@ -150,7 +196,7 @@ struct HttpServer::Impl {
         return;
       } catch (const Xapian::DatabaseModifiedError&) {
         lease->db.reopen();
-        lease->searcher = std::make_unique<Searcher>(options.db_path, lease->analyzer);
+        renew_searcher(*lease);
         if (attempt + 1 >= kXapianRetries) {
           send_error(res, 503, "index_changing", "the index kept changing during the request; try again");
           return;
@@ -243,11 +289,24 @@ struct HttpServer::Impl {
     const std::size_t page = number_param(req, "page", 1, 1, max_page);
     sr.offset = (page - 1) * size;
     sr.limit = size;
-    sr.facets = req.get_param_value("facets") != "0";
+    // Facets only when asked (the search page asks; the widget and most API callers do not): they
+    // make Xapian check up to facet_sample matches instead of stopping at the best page.
+    const std::string facets = req.get_param_value("facets");
+    if (!facets.empty() && facets != "0" && facets != "1")
+      throw BadRequest{400, "bad_facets", "facets must be 1 (count matches by type, court, year …) or 0"};
+    sr.facets = facets == "1";
     sr.time_limit_ms = options.query_time_limit_ms;
+    const std::string key = cache->enabled() ? cache_key(sr, page, size) : std::string();
 
     with_reader(res, [&](Reader& r) {
       try {
+        if (cache->enabled()) {
+          if (const auto cached = cache->find(r.fingerprint, key)) {
+            res.set_header("X-Tsubo-Cache", "hit");
+            res.set_content(*cached, kJsonType);
+            return;
+          }
+        }
         const SearchResponse response = r.searcher->search(sr);
         if (response.took_ms > options.slow_query_ms)
           std::cerr << "[serve] slow query (" << response.took_ms << " ms): " << sr.query << "\n";
@@ -257,7 +316,15 @@ struct HttpServer::Impl {
         body["size"] = size;
         body["from_year"] = sr.year_from ? json(sr.year_from) : json(nullptr);
         body["to_year"] = sr.year_to ? json(sr.year_to) : json(nullptr);
-        send_json(res, 200, body);
+        if (sr.facets) body["facets_estimated"] = response.facets_estimated;
+        if (sharded()) body["missing_shards"] = response.missing_shards;
+        auto text = std::make_shared<const std::string>(body.dump());
+        res.set_content(*text, kJsonType);
+        if (!cache->enabled()) return;
+        res.set_header("X-Tsubo-Cache", "miss");
+        // A degraded answer is not kept: the missing shard may be back for the next request.
+        if (response.missing_shards.empty()) cache->insert(r.fingerprint, key, std::move(text));
+        else r.degraded = true;
       } catch (const QuerySyntaxError& e) {
         send_error(res, 400, "bad_query", e.what());
       } catch (const SearchError& e) {
@@ -326,8 +393,20 @@ struct HttpServer::Impl {
 
   void handle_health(httplib::Response& res) {
     with_reader(res, [&](Reader& r) {
-      send_json(res, 200, {{"status", "ok"}, {"api", kApiVersion}, {"passages", r.db.get_doccount()},
-                           {"revision", r.db.get_revision()}});
+      json body = {{"status", "ok"}, {"api", kApiVersion}, {"passages", r.db.get_doccount()}};
+      if (sharded()) {
+        // Several databases have no single revision; the fingerprint changes as a revision would.
+        body["revision"] = r.fingerprint;
+        body["shards"] = options.shards;
+        body["missing_shards"] = r.missing;
+      } else {
+        try {
+          body["revision"] = r.db.get_revision();
+        } catch (const Xapian::InvalidOperationError&) {
+          body["revision"] = r.fingerprint;  // a stub file listing several databases
+        }
+      }
+      send_json(res, 200, body);
     });
   }
 
@@ -478,6 +557,8 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
     if (ec || !fs::is_directory(impl_->web_root))
       throw SearchError("[serve] no web folder at " + impl_->options.web_dir);
   }
+  const std::size_t cache_bytes = impl_->options.cache_mb * 1024 * 1024;
+  impl_->cache = std::make_unique<ResponseCache>(cache_bytes ? impl_->options.cache_entries : 0, cache_bytes);
   // Open one reader now so that a missing or mismatched database fails here, with its reason.
   impl_->idle.push_back(impl_->open_reader());
 
@@ -485,6 +566,9 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
   const std::size_t threads = std::max<std::size_t>(1, impl_->options.threads);
   // httplib owns the queue it gets from this factory (its API takes a raw pointer).
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm holds the
+  // body until the client's delayed ACK (40 ms on Linux), which capped throughput at ~800 req/s.
+  s.set_tcp_nodelay(true);
   s.set_payload_max_length(impl_->options.max_body_bytes);
   s.set_read_timeout(impl_->options.io_timeout_seconds, 0);
   s.set_write_timeout(impl_->options.io_timeout_seconds, 0);

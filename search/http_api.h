@@ -1,11 +1,13 @@
 // tsubo over HTTP: the versioned JSON API and the search page in web/, on cpp-httplib.
 //
-//   GET /api/search?q=&type=&court=&law=&from=&to=&sort=date&page=&size=&facets=0
-//                                      response_to_json() + {api, page, size, from_year, to_year}
+//   GET /api/search?q=&type=&court=&law=&from=&to=&sort=date&page=&size=&facets=1
+//                                      response_to_json() + {api, page, size, from_year, to_year,
+//                                      facets_estimated (with facets=1), missing_shards (with shards)}
+//                                      header X-Tsubo-Cache: hit | miss when the result cache is on
 //   GET /api/doc/{doc id}[?q=]         the whole document, passages in order (document_reader.h)
 //   GET /api/suggest?q=[&limit=]       completions (suggest.h)
 //   GET /api/similar?passage=[&size=]  「類似の箇所」 by relevance feedback (more_like_this.h)
-//   GET /healthz                       {status, passages, revision}
+//   GET /healthz                       {status, passages, revision} (+ shards, missing_shards)
 //   GET /…                             files under web/, nothing outside it
 //
 // Errors are JSON, {"error": {"status", "code", "message"}}, with 400 for bad input, 404, 413 for
@@ -23,10 +25,13 @@ inline constexpr int kApiVersion = 1;
 
 struct HttpOptions {
   std::string db_path;
+  std::vector<std::string> shards;           // when given, searched as one instead of db_path (search/shards.h);
+                                             // a shard that does not answer is named in missing_shards
   std::string web_dir;                       // the search page and widget; empty = API only
   std::vector<std::string> allowed_origins;  // CORS: exact origins ("https://intra.example.jp") or "*"
   std::string dictionary_dir;                // MeCab dictionary; must match the index
-  std::size_t threads = 32;                  // worker threads, each with its own Analyzer + Searcher
+  std::size_t threads = 32;                  // worker threads, each with its own Analyzer + Searcher; a
+                                             // keep-alive connection holds one, so >= concurrent clients
   std::size_t max_query_bytes = 1000;        // q of /api/search (the query parser's own limit)
   std::size_t max_page_size = 100;
   std::size_t max_offset = 10000;            // (page - 1) × size
@@ -34,6 +39,8 @@ struct HttpOptions {
   int io_timeout_seconds = 5;                // read / write / keep-alive idle
   double slow_query_ms = 2000;               // searches slower than this are logged to stderr
   double query_time_limit_ms = 1000;         // matching stops after this; the best hits so far are returned
+  std::size_t cache_mb = 64;                 // result cache (search bodies by request and index revision); 0 = off
+  std::size_t cache_entries = 20000;
 };
 
 class HttpServer {
@@ -47,7 +54,7 @@ class HttpServer {
   // Binds host:port (port 0: any free port) and returns the port. Throws std::runtime_error.
   int bind(const std::string& host, int port);
   // Serves until stop() is called from another thread. Re-indexing the database while serving is
-  // picked up within a second, without a restart.
+  // picked up within a second, without a restart (the cache is keyed by the index revision).
   void run();
   void stop();
 

@@ -15,7 +15,7 @@
 #include "search/hit_record.h"
 #include "search/query_parser.h"
 #include "search/shards.h"
-#include "search/snippet.h"
+#include "search/passage_snippet.h"
 #include "text/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
@@ -33,7 +33,7 @@ SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string
                    const Analyzer& analyzer) {
   SearchHit hit = hit_from_record(it.get_document().get_data());
   hit.score = it.get_weight();
-  hit.snippet = make_snippet(hit.text, highlight, analyzer);
+  hit.snippet = passage_snippet(hit.text, highlight, analyzer);
   return hit;
 }
 
@@ -45,34 +45,34 @@ constexpr FacetSlot kFacetSlots[] = {{"type", schema::kValueType},   {"court", s
                                      {"year", schema::kValueYear},   {"law", schema::kValueLaw},
                                      {"right_type", schema::kValueRightType}};
 
-// Counts a value slot holding several values joined by '|' (a passage's requirement tags).
-class MultiValueCountSpy : public Xapian::MatchSpy {
- public:
-  explicit MultiValueCountSpy(unsigned slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    const std::string v = doc.get_value(slot_);
+// Counts from a sample of the matches scaled to all of them (scale 1: every match was counted).
+std::size_t scaled(std::size_t count, double scale) {
+  return scale == 1 ? count : std::max<std::size_t>(1, static_cast<std::size_t>(count * scale + 0.5));
+}
+
+// Counts of a slot holding several values joined by '|' (a passage's requirement tags), from a
+// ValueCountMatchSpy over the joined strings: built-in spies also run on remote shards
+// (xapian-tcpsrv knows no spy of ours), and there are few distinct combinations.
+std::vector<FacetCount> split_counts(const Xapian::ValueCountMatchSpy& spy, double scale) {
+  std::map<std::string, std::size_t> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string& v = *it;
     for (std::size_t start = 0; start < v.size();) {
       std::size_t end = v.find('|', start);
       if (end == std::string::npos) end = v.size();
-      if (end > start) ++counts_[v.substr(start, end - start)];
+      if (end > start) counts[v.substr(start, end - start)] += it.get_termfreq();
       start = end + 1;
     }
   }
-  std::vector<FacetCount> counts() const {
-    std::vector<FacetCount> out;
-    for (const auto& [value, n] : counts_) out.push_back({value, n});
-    std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    return out;
-  }
-
- private:
-  unsigned slot_;
-  std::map<std::string, std::size_t> counts_;
-};
-
-std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool newest_first) {
   std::vector<FacetCount> out;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.push_back({*it, it.get_termfreq()});
+  for (const auto& [value, n] : counts) out.push_back({value, scaled(n, scale)});
+  std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  return out;
+}
+
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool newest_first, double scale) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.push_back({*it, scaled(it.get_termfreq(), scale)});
   std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
     return newest_first ? a.value > b.value : a.count > b.count;
   });
@@ -187,7 +187,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       if (rank.per_document >= 1)
         enquire.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-      MultiValueCountSpy requirement_spy(schema::kValueRequirements);
+      Xapian::ValueCountMatchSpy requirement_spy(schema::kValueRequirements);
       if (request.facets) {
         for (const auto& f : kFacetSlots) {
           spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
@@ -195,15 +195,30 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         }
         enquire.add_matchspy(&requirement_spy);
       }
-      // With facets, check every match so that the counts are exact, not sampled.
+      // With facets, check up to facet_sample matches (all when there are fewer, so the counts are
+      // exact): Xapian then cannot skip low-scoring documents, which makes this the costly part.
+      Xapian::doccount check_at_least = 100;
+      if (request.facets) {
+        check_at_least = state_->db.get_doccount();
+        if (request.facet_sample > 0)
+          check_at_least = std::min<Xapian::doccount>(
+              check_at_least, static_cast<Xapian::doccount>(std::max(request.facet_sample, request.offset + request.limit)));
+      }
       const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                 static_cast<Xapian::doccount>(request.limit),
-                                                 request.facets ? state_->db.get_doccount() : 100);
+                                                 static_cast<Xapian::doccount>(request.limit), check_at_least);
       response.facets.clear();
+      response.facets_estimated = false;
+      double scale = 1;
+      // The spies saw fewer documents than may match: they were stopped at facet_sample.
+      if (request.facets && spies.front()->get_total() > 0 &&
+          spies.front()->get_total() < mset.get_matches_upper_bound()) {
+        response.facets_estimated = true;
+        scale = std::max(1.0, double(mset.get_matches_estimated()) / spies.front()->get_total());
+      }
       for (std::size_t i = 0; i < spies.size(); ++i)
         response.facets.emplace_back(kFacetSlots[i].name,
-                                     facet_counts(*spies[i], kFacetSlots[i].slot == schema::kValueYear));
-      if (request.facets) response.facets.emplace_back("requirement", requirement_spy.counts());
+                                     facet_counts(*spies[i], kFacetSlots[i].slot == schema::kValueYear, scale));
+      if (request.facets) response.facets.emplace_back("requirement", split_counts(requirement_spy, scale));
       response.total = mset.get_matches_estimated();
       response.hits.clear();
       std::size_t rank = request.offset;

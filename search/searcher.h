@@ -26,7 +26,9 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance
-  bool facets = false;              // count type, court, year, law, right type over all matches
+  bool facets = false;              // count type, court, year, law, right type over the matches
+  std::size_t facet_sample = 5000;  // with facets, check at most this many matches (0 = all): a query
+                                    // matching most of a large index would otherwise read every one
   RankingParams ranking;            // defaults are the tuned values
   bool explain = false;             // fill SearchHit::explanation
   double time_limit_ms = 0;         // stop checking further matches after this long (0 = none); the
@@ -65,6 +67,7 @@ struct SearchResponse {
   double took_ms = 0;
   std::vector<SearchHit> hits;
   Facets facets;          // filled when the request asked for facets
+  bool facets_estimated = false;  // more matches than facet_sample: counts scaled up from those checked
   std::vector<std::string> missing_shards;  // "<shard>: <reason>" for shards that did not answer: partial hits
 };
 

@@ -76,4 +76,17 @@ void write_shard_stub(const std::vector<std::string>& shards, const std::string&
   if (!out.flush()) throw SearchError("[search][shards] cannot write " + stub_path);
 }
 
+std::string database_fingerprint(const Xapian::Database& db) {
+  std::string out = db.get_uuid();
+  try {
+    out += " r" + std::to_string(db.get_revision());
+    return out;
+  } catch (const Xapian::InvalidOperationError&) {
+  } catch (const Xapian::UnimplementedError&) {
+  }
+  out += " n" + std::to_string(db.get_doccount()) + " d" + std::to_string(db.get_lastdocid()) + " l" +
+         std::to_string(db.get_total_length());
+  return out;
+}
+
 }  // namespace tsubo

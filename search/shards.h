@@ -21,4 +21,10 @@ void open_shards(const std::vector<std::string>& shards, Xapian::Database& db, s
 // them as one. Throws SearchError when the file cannot be written or a shard address is malformed.
 void write_shard_stub(const std::vector<std::string>& shards, const std::string& stub_path);
 
+// A short string that changes whenever what `db` would answer changes: a commit, a wholesale
+// re-build, a shard added or missing. One local database: its UUID and revision. Several or remote
+// ones (Xapian keeps no revision for those): the UUIDs with the passage count, last document id and
+// total length, which a re-index moves because it deletes and adds passages. Throws Xapian::Error.
+std::string database_fingerprint(const Xapian::Database& db);
+
 }  // namespace tsubo

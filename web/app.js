@@ -63,7 +63,7 @@ async function run() {
   try {
     const r = await api('/api/search', {
       q: state.q, type: state.type, court: state.court, law: state.law, requirement: state.requirement,
-      from: state.from, to: state.to, sort: state.sort, page: state.page, size: PAGE_SIZE,
+      from: state.from, to: state.to, sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
     });
     if (ticket !== inFlight) return;
     render(r);

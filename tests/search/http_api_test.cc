@@ -5,7 +5,18 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <thread>
 
@@ -14,6 +25,7 @@
 #include "corpus/document.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
+#include "search/searcher.h"
 #include "test_support.h"
 #include "text/analyzer.h"
 
@@ -114,7 +126,7 @@ int HttpApiTest::port_ = 0;
 
 TEST_F(HttpApiTest, SearchReturnsHitsFacetsAndPaging) {
   // 秘密管理性, rulings only (the thesaurus also finds the statute's 秘密として管理されている).
-  auto r = client().Get("/api/search?q=%E7%A7%98%E5%AF%86%E7%AE%A1%E7%90%86%E6%80%A7&size=1&type=ruling");
+  auto r = client().Get("/api/search?q=%E7%A7%98%E5%AF%86%E7%AE%A1%E7%90%86%E6%80%A7&size=1&type=ruling&facets=1");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/json; charset=utf-8");
@@ -132,6 +144,39 @@ TEST_F(HttpApiTest, SearchReturnsHitsFacetsAndPaging) {
   ASSERT_EQ(page2["hits"].size(), 1u);
   EXPECT_EQ(page2["hits"][0]["rank"], 2);
   EXPECT_NE(page2["hits"][0]["doc_id"], j["hits"][0]["doc_id"]);
+}
+
+TEST_F(HttpApiTest, ACachedSearchIsTheSameBodyWhateverTheParameterOrder) {
+  auto first = client().Get("/api/search?q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86&size=3&type=statute");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->get_header_value("X-Tsubo-Cache"), "miss");
+  auto again = client().Get("/api/search?type=statute&size=3&q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(again->get_header_value("X-Tsubo-Cache"), "hit");
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(again->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  // Another page, or facets on, is another request.
+  EXPECT_EQ(client().Get("/api/search?q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86&size=3&type=statute&facets=1")
+                ->get_header_value("X-Tsubo-Cache"),
+            "miss");
+}
+
+TEST_F(HttpApiTest, FacetsOnlyWhenAskedAndTheySayWhetherTheyAreExact) {
+  const json with = body(client().Get("/api/search?q=秘密管理性&facets=1"));
+  ASSERT_TRUE(with.contains("facets"));
+  EXPECT_EQ(with["facets_estimated"], false);  // three documents: every match counted
+  EXPECT_EQ(with["facets"]["type"].size(), 2u);
+  for (const char* off : {"/api/search?q=秘密管理性", "/api/search?q=秘密管理性&facets=0"}) {
+    const json without = body(client().Get(off));
+    EXPECT_FALSE(without.contains("facets")) << off;
+    EXPECT_FALSE(without.contains("facets_estimated")) << off;
+    EXPECT_EQ(without["hits"], with["hits"]) << off;
+  }
+  auto bad = client().Get("/api/search?q=秘密管理性&facets=yes");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(body(bad)["error"]["code"], "bad_facets");
 }
 
 TEST_F(HttpApiTest, SearchFiltersByCourtTypeAndWarekiYear) {
@@ -357,11 +402,224 @@ TEST(HttpServerReindex, ANewDocumentShowsUpWithoutARestart) {
   httplib::Client client("127.0.0.1", port);
   const std::string query = "/api/search?q=顧客名簿";  // only in the ruling added later
   EXPECT_EQ(json::parse(client.Get(query)->body)["total"], 0);
+  auto cached = client.Get(query);
+  EXPECT_EQ(cached->get_header_value("X-Tsubo-Cache"), "hit");
+  EXPECT_EQ(json::parse(cached->body)["total"], 0);
   add(ruling("99003", "大阪地方裁判所", "2020-01-01"));
   std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // readers check for a new revision each second
-  EXPECT_EQ(json::parse(client.Get(query)->body)["total"], 1);
+  auto fresh = client.Get(query);  // the cache is keyed by the revision: not the old answer
+  EXPECT_EQ(fresh->get_header_value("X-Tsubo-Cache"), "miss");
+  EXPECT_EQ(json::parse(fresh->body)["total"], 1);
   server.stop();
   runner.join();
+}
+
+TEST(HttpServerCache, ZeroMegabytesTurnsItOff) {
+  const std::string db = testing::temp_dir("http-nocache") + "/db";
+  {
+    Analyzer analyzer;
+    IndexWriter writer(db, analyzer.identity());
+    const Document d = statute();
+    std::vector<Xapian::Document> xdocs;
+    for (std::size_t i = 0; i < d.passages.size(); ++i) xdocs.push_back(make_passage_document(d, d.passages[i], i, analyzer));
+    writer.replace_document(d.id, std::move(xdocs));
+    writer.commit();
+  }
+  HttpOptions options;
+  options.db_path = db;
+  options.threads = 2;
+  options.cache_mb = 0;
+  HttpServer server(options);
+  const int port = server.bind("127.0.0.1", 0);
+  std::thread runner([&] { server.run(); });
+  httplib::Client client("127.0.0.1", port);
+  for (int i = 0; i < 2; ++i) {
+    auto r = client.Get("/api/search?q=営業秘密");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_FALSE(r->has_header("X-Tsubo-Cache"));
+  }
+  server.stop();
+  runner.join();
+}
+
+// ---- serve --shard ----------------------------------------------------------------------------
+
+std::string build_db(const std::string& label, const std::vector<Document>& docs) {
+  const std::string db = testing::temp_dir(label) + "/db";
+  Analyzer analyzer;
+  IndexWriter writer(db, analyzer.identity());
+  for (const Document& d : docs) {
+    std::vector<Xapian::Document> xdocs;
+    for (std::size_t i = 0; i < d.passages.size(); ++i) xdocs.push_back(make_passage_document(d, d.passages[i], i, analyzer));
+    writer.replace_document(d.id, std::move(xdocs));
+  }
+  writer.commit();
+  return db;
+}
+
+// An in-process server over a database or shards, stopped when it goes out of scope.
+class TestServer {
+ public:
+  explicit TestServer(HttpOptions options) : server_(std::move(options)) {
+    port_ = server_.bind("127.0.0.1", 0);
+    runner_ = std::thread([this] { server_.run(); });
+  }
+  ~TestServer() {
+    server_.stop();
+    runner_.join();
+  }
+  json get(const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(20);
+    auto r = c.Get(path);
+    if (!r) return json();
+    EXPECT_EQ(r->status, 200) << path << " " << r->body;
+    return json::parse(r->body);
+  }
+
+ private:
+  HttpServer server_;
+  int port_ = 0;
+  std::thread runner_;
+};
+
+// passage id → score of every hit, for comparing rankings whose ties may be broken differently.
+std::map<std::string, double> scores(const json& response) {
+  std::map<std::string, double> out;
+  for (const auto& h : response["hits"]) out[h["passage_id"]] = h["score"];
+  return out;
+}
+
+void expect_same_scores(const json& a, const json& b) {
+  const auto sa = scores(a), sb = scores(b);
+  ASSERT_EQ(sa.size(), sb.size());
+  for (const auto& [id, score] : sa) {
+    ASSERT_TRUE(sb.count(id)) << id;
+    EXPECT_NEAR(score, sb.at(id), 1e-9 * std::max(1.0, std::abs(score))) << id;
+  }
+}
+
+const std::vector<std::string> kShardQueries = {"/api/search?q=秘密管理性&size=20&facets=1", "/api/search?q=営業秘密&size=20",
+                                                "/api/search?q=本件控訴&size=20&facets=0"};
+
+class HttpShardsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const Document a = statute(), b = ruling("99001", "知的財産高等裁判所", "2019-10-09"),
+                   c = ruling("99002", "東京地方裁判所", "2017-03-21");
+    whole_ = build_db("shards-http-whole", {a, b, c});
+    statutes_ = build_db("shards-http-statutes", {a});
+    rulings_ = build_db("shards-http-rulings", {b, c});
+  }
+  static std::string whole_, statutes_, rulings_;
+};
+std::string HttpShardsTest::whole_, HttpShardsTest::statutes_, HttpShardsTest::rulings_;
+
+TEST_F(HttpShardsTest, LocalShardsAnswerAsOneDatabaseAndAMissingOneIsNamed) {
+  HttpOptions one;
+  one.db_path = whole_;
+  one.threads = 2;
+  HttpOptions sharded = one;
+  sharded.shards = {statutes_, rulings_, "tcp://127.0.0.1:1"};  // nothing listens on port 1
+  TestServer whole(one), shards(sharded);
+  for (const auto& q : kShardQueries) {
+    const json a = whole.get(q), b = shards.get(q);
+    EXPECT_EQ(a["total"], b["total"]) << q;
+    expect_same_scores(a, b);
+    ASSERT_EQ(b["missing_shards"].size(), 1u);
+    EXPECT_EQ(b["missing_shards"][0].get<std::string>().rfind("tcp://127.0.0.1:1: ", 0), 0u) << b["missing_shards"];
+    EXPECT_FALSE(a.contains("missing_shards"));
+  }
+  const json health = shards.get("/healthz");
+  EXPECT_EQ(health["passages"], 6);
+  EXPECT_EQ(health["missing_shards"].size(), 1u);
+}
+
+// ---- remote shards: two xapian-tcpsrv on loopback ------------------------------------------------
+
+int free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool listening(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// xapian-tcpsrv serving one database, in a process group of its own (it forks a child per
+// connection), ended with that group.
+class TcpServer {
+ public:
+  TcpServer(const std::string& db, int port) : port_(port) {
+    const std::string p = std::to_string(port);
+    std::vector<std::string> args = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", p, db};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+    if (posix_spawnp(&pid_, "xapian-tcpsrv", nullptr, &attr, argv.data(), environ) != 0) pid_ = 0;
+    posix_spawnattr_destroy(&attr);
+    for (int i = 0; pid_ && i < 100 && !listening(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ~TcpServer() { stop(); }
+  void stop() {
+    if (!pid_) return;
+    kill(-pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    pid_ = 0;
+  }
+  std::string address() const { return "tcp://127.0.0.1:" + std::to_string(port_); }
+  bool running() const { return pid_ != 0 && listening(port_); }
+
+ private:
+  pid_t pid_ = 0;
+  int port_;
+};
+
+bool have_tcpsrv() { return std::system("command -v xapian-tcpsrv >/dev/null 2>&1") == 0; }
+
+TEST_F(HttpShardsTest, RemoteShardsRankLikeOneDatabaseAndADownShardIsNamed) {
+  if (!have_tcpsrv()) GTEST_SKIP() << "xapian-tcpsrv missing (Debian package xapian-tools)";
+  TcpServer statutes(statutes_, free_port()), rulings(rulings_, free_port());
+  ASSERT_TRUE(statutes.running() && rulings.running());
+  HttpOptions one;
+  one.db_path = whole_;
+  one.threads = 1;  // one reader: the down shard is noticed by the next request
+  HttpOptions remote = one;
+  remote.shards = {statutes.address(), rulings.address()};
+  TestServer whole(one), shards(remote);
+  for (const auto& q : kShardQueries) {
+    const json a = whole.get(q), b = shards.get(q);
+    EXPECT_EQ(a["total"], b["total"]) << q;
+    expect_same_scores(a, b);
+    EXPECT_TRUE(b["missing_shards"].empty()) << b["missing_shards"];
+  }
+
+  rulings.stop();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // past the reader's once-a-second check
+  const json degraded = shards.get("/api/search?q=営業秘密&facets=0");
+  ASSERT_EQ(degraded["missing_shards"].size(), 1u) << degraded.dump();
+  EXPECT_EQ(degraded["missing_shards"][0].get<std::string>().rfind(rulings.address(), 0), 0u) << degraded["missing_shards"];
+  for (const auto& h : degraded["hits"]) EXPECT_EQ(h["type"], "statute");
+  EXPECT_FALSE(degraded["hits"].empty());
 }
 
 TEST(HttpServerStart, MissingDatabaseFailsWithTheReason) {

@@ -182,6 +182,44 @@ TEST_F(SearcherTest, FacetsCountAllMatches) {
       for (const auto& c : counts) types[c.value] = c.count;
   EXPECT_EQ(types["statute"], 1u);
   EXPECT_EQ(types["ruling"], 1u);
+  EXPECT_FALSE(res.facets_estimated);
+}
+
+TEST_F(SearcherTest, FacetsOverASampleAreScaledAndFlagged) {
+  // Thirty more statutes whose 第一条 holds 目的. With one hit asked for and a sample of two, Xapian
+  // stops once it has the ruling (判断, a rare word) and 目的 alone cannot outscore it.
+  std::vector<Document> more;
+  for (int i = 0; i < 30; ++i) {
+    Document d = statute();
+    d.id = "statute/95" + std::to_string(10 + i);
+    for (auto& p : d.passages) p.id = d.id + p.id.substr(p.id.find('#'));
+    more.push_back(d);
+  }
+  write(more);
+  SearchRequest r;
+  r.query = "判断 OR 目的";
+  r.limit = 1;
+  r.facets = true;
+  r.facet_sample = 2;
+  const auto sampled = search(r);
+  ASSERT_FALSE(sampled.hits.empty());
+  EXPECT_EQ(sampled.hits[0].passage_id, "ruling/99001#p1");
+  EXPECT_TRUE(sampled.facets_estimated);
+  std::size_t sum = 0;
+  for (const auto& [name, counts] : sampled.facets)
+    if (name == "type")
+      for (const auto& c : counts) sum += c.count;
+  EXPECT_GT(sum, 2u);  // scaled up from the two checked towards all matches
+
+  r.facet_sample = 0;  // all
+  const auto exact = search(r);
+  EXPECT_FALSE(exact.facets_estimated);
+  std::map<std::string, std::size_t> types;
+  for (const auto& [name, counts] : exact.facets)
+    if (name == "type")
+      for (const auto& c : counts) types[c.value] = c.count;
+  EXPECT_EQ(types["statute"], 31u);
+  EXPECT_EQ(types["ruling"], 1u);
 }
 
 }  // namespace

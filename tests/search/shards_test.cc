@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 
+#include <xapian.h>
+
 #include "indexer/index_run.h"
 #include "search/searcher.h"
 #include "test_support.h"
@@ -77,6 +79,23 @@ TEST_F(ShardsTest, AMissingShardIsNamedAndTheRestAnswers) {
   ASSERT_EQ(response.missing_shards.size(), 1u);
   EXPECT_NE(response.missing_shards[0].find(gone), std::string::npos);
   EXPECT_FALSE(response.hits.empty());
+}
+
+TEST_F(ShardsTest, TheFingerprintMovesWithAReindexAndTellsDatabasesApart) {
+  const std::string db = build("shards-fingerprint", {testing::fixture_path("statute")});
+  const std::string before = database_fingerprint(Xapian::Database(db));
+  EXPECT_EQ(before, database_fingerprint(Xapian::Database(db)));
+  EXPECT_NE(before, database_fingerprint(Xapian::Database(statutes_)));  // same content, another database
+  Xapian::Database two;
+  two.add_database(Xapian::Database(statutes_));
+  two.add_database(Xapian::Database(others_));
+  EXPECT_NE(database_fingerprint(two), database_fingerprint(Xapian::Database(statutes_)));
+
+  IndexOptions options;
+  options.db_path = db;
+  options.progress = false;
+  index_paths({testing::fixture_path("ruling")}, options);  // an existing database: updated in place
+  EXPECT_NE(database_fingerprint(Xapian::Database(db)), before);
 }
 
 TEST_F(ShardsTest, NoShardAnsweringIsAnError) {
