@@ -112,7 +112,6 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     if (++heading_tokens > kMaxHeadingTokens) break;
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);
-    xdoc.add_term(schema::kPrefixHeading + t.term);
   }
   for (const Token& t : analyzer.analyze(passage.text)) {
     if (t.term.size() > kMaxTermBytes) continue;

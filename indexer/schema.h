@@ -4,9 +4,7 @@
 namespace tsubo::schema {
 
 // Free-text terms carry no prefix (passage body and its heading path share positions,
-// separated by a gap so that no phrase spans the two). Heading words are indexed again with
-// kPrefixHeading so that they can be weighted and searched on their own.
-inline constexpr const char* kPrefixHeading = "S";     // heading path words (law, chapter, caption, article)
+// separated by a gap so that no phrase spans the two; heading words count double).
 inline constexpr const char* kPrefixPassageId = "Q";   // unique passage id: Qstatute/6273#art2
 inline constexpr const char* kPrefixDocId = "XD";      // document id, to replace a whole document
 inline constexpr const char* kPrefixType = "XT";       // statute | ruling | guidance
