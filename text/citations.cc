@@ -891,7 +891,21 @@ struct CourtAt {
   std::size_t end = 0;
 };
 
+// Every court name read_court knows starts with one of these characters; the scan over a whole
+// text rejects all other positions with one lookup.
+bool may_start_court(char32_t c) {
+  static const std::u32string firsts = [] {
+    std::u32string s = U"最大知";
+    for (V32 place : kCourtPlaces) s += place.front();
+    std::sort(s.begin(), s.end());
+    s.erase(std::unique(s.begin(), s.end()), s.end());
+    return s;
+  }();
+  return std::binary_search(firsts.begin(), firsts.end(), c);
+}
+
 std::optional<CourtAt> read_court(V32 t, std::size_t i) {
+  if (i >= t.size() || !may_start_court(t[i])) return std::nullopt;
   auto form_after = [&](std::size_t k, CourtAt& c) {
     if (k < t.size() && (t[k] == U'判' || t[k] == U'決')) {
       c.form = t[k] == U'判' ? "判決" : "決定";
