@@ -130,7 +130,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   if (!passage.section.empty())
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixSection, normalize_nfkc(passage.section)));
 
-  add_citation_terms(xdoc, passage);
+  add_citation_terms(xdoc, passage, passage.article.empty() ? "" : doc.meta.law + "/" + passage.article);
 
   const std::string date = date_value(doc.meta.date);
   if (!date.empty()) {
