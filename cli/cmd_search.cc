@@ -82,7 +82,12 @@ void register_search(CLI::App& app, int& exit_status) {
   cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
   cmd->add_option("--requirement", args->request.requirements,
                   "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)");
-  cmd->add_flag("--facets", args->request.facets, "Count matches by type, court, year, law, right type, requirement");
+  cmd->add_option("--right-type", args->request.right_types, "Only rulings of this right type: 不正競争, 特許権 … (repeatable)");
+  cmd->add_option("--article", args->request.articles, "Only this statute article: 2, 19の2, 第十九条の二 (repeatable; with --law)");
+  cmd->add_option("--cites", args->request.cites,
+                  "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)");
+  cmd->add_flag("--facets", args->request.facets,
+                "Count matches by type, court, year, law, right type, requirement, cited article");
   cmd->add_option("--from-year", args->from_year, "Only documents dated this year or later (2017, 平成29, H29, 令和元年)");
   cmd->add_option("--to-year", args->to_year, "Only documents dated this year or earlier");
   cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();

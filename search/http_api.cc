@@ -231,6 +231,9 @@ struct HttpServer::Impl {
     sr.courts = list_param(req, "court");
     sr.laws = list_param(req, "law");
     sr.requirements = list_param(req, "requirement");
+    sr.right_types = list_param(req, "right_type");
+    sr.articles = list_param(req, "article");
+    sr.cites = list_param(req, "cites");
     sr.year_from = year_param(req, "from");
     sr.year_to = year_param(req, "to");
     if (sr.year_from && sr.year_to && sr.year_from > sr.year_to) std::swap(sr.year_from, sr.year_to);
