@@ -47,6 +47,19 @@ std::optional<std::pair<long, std::size_t>> read_unit(const U32& t, std::size_t 
   return std::make_pair(*n, j + 1);
 }
 
+// 第６項第４号 after an article: fills p.paragraph and p.item; returns where the reading stopped.
+std::size_t read_paragraph_and_item(const U32& t, std::size_t k, HeadingProvision& p) {
+  if (auto para = read_unit(t, k, U'項')) {
+    p.paragraph = std::to_string(para->first);
+    k = para->second;
+  }
+  if (auto item = read_unit(t, k, U'号')) {
+    p.item = std::to_string(item->first);
+    k = item->second;
+  }
+  return k;
+}
+
 // The article chain at i: 第２条の２第６項第４号. Returns the index after it.
 std::optional<std::size_t> read_chain(const U32& t, std::size_t i, HeadingProvision& p) {
   auto art = read_unit(t, i, U'条');
@@ -61,14 +74,7 @@ std::optional<std::size_t> read_chain(const U32& t, std::size_t i, HeadingProvis
     p.article += "の" + std::to_string(*n);
     k = j;
   }
-  if (auto para = read_unit(t, k, U'項')) {
-    p.paragraph = std::to_string(para->first);
-    k = para->second;
-  }
-  if (auto item = read_unit(t, k, U'号')) {
-    p.item = std::to_string(item->first);
-    k = item->second;
-  }
+  k = read_paragraph_and_item(t, k, p);
   return k;
 }
 
@@ -142,14 +148,7 @@ std::optional<HeadingProvision> parse_narrowing_heading(std::string_view line) {
   }
   HeadingProvision p;
   std::size_t k = dai;
-  if (auto para = read_unit(t, k, U'項')) {
-    p.paragraph = std::to_string(para->first);
-    k = para->second;
-  }
-  if (auto item = read_unit(t, k, U'号')) {
-    p.item = std::to_string(item->first);
-    k = item->second;
-  }
+  k = read_paragraph_and_item(t, k, p);
   if (p.paragraph.empty() && p.item.empty()) return std::nullopt;
   // ４．第４号～第９号（営業秘密に係る不正行為）: a range narrows to its first item.
   if (k < t.size() && (t[k] == U'~' || t[k] == U'～' || t[k] == U'・' || t[k] == U'、' || t[k] == U'及')) {
