@@ -236,6 +236,13 @@ struct HttpServer::Impl {
     sr.cites = list_param(req, "cites");
     sr.year_from = year_param(req, "from");
     sr.year_to = year_param(req, "to");
+    if (const std::string years = utf8::trim(req.get_param_value("years")); !years.empty()) {
+      const auto range = parse_filter_years(years);
+      if (!range)
+        throw BadRequest{400, "bad_year", "years «" + years + "» is not a year range: write 2017..2020, 平成29..令和2 or H29.."};
+      if (range->first) sr.year_from = range->first;
+      if (range->second) sr.year_to = range->second;
+    }
     if (sr.year_from && sr.year_to && sr.year_from > sr.year_to) std::swap(sr.year_from, sr.year_to);
     const std::string sort = req.get_param_value("sort");
     if (!sort.empty() && sort != "date" && sort != "relevance")
