@@ -10,7 +10,7 @@
 namespace tsubo::cli {
 
 void register_index(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("index", "Index source files (folders are walked) into a database");
+  auto* cmd = app.add_subcommand("index", "Index source files (folders are walked, archives unpacked) into a database");
   struct Args {
     IndexOptions options;
     std::vector<std::string> paths;
@@ -23,7 +23,7 @@ void register_index(CLI::App& app, int& exit_status) {
   cmd->add_option("-j,--jobs", args->options.jobs, "Parser threads (default: all cores)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   cmd->add_option("paths", args->paths,
-                  "Files or folders; default: statutes-core, rulings and guidance of $TSUBO_CORPUS or ../shared/corpus");
+                  "Files, folders or archives (.tar.xz, .zip…); default: statutes-core, rulings and guidance of $TSUBO_CORPUS or ../shared/corpus");
   cmd->callback([args, &exit_status] {
     if (args->paths.empty()) {
       const std::string corpus = default_corpus_dir();

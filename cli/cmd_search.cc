@@ -71,7 +71,7 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string dict;
     std::vector<std::string> words;
     SearchRequest request;
-    std::string from_year, to_year;
+    std::string from_year, to_year, years;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -82,9 +82,15 @@ void register_search(CLI::App& app, int& exit_status) {
   cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
   cmd->add_option("--requirement", args->request.requirements,
                   "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)");
-  cmd->add_flag("--facets", args->request.facets, "Count matches by type, court, year, law, right type, requirement");
+  cmd->add_option("--right-type", args->request.right_types, "Only rulings of this right type: 不正競争, 特許権 … (repeatable)");
+  cmd->add_option("--article", args->request.articles, "Only this statute article: 2, 19の2, 第十九条の二 (repeatable; with --law)");
+  cmd->add_option("--cites", args->request.cites,
+                  "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)");
+  cmd->add_flag("--facets", args->request.facets,
+                "Count matches by type, court, year, law, right type, requirement, cited article");
   cmd->add_option("--from-year", args->from_year, "Only documents dated this year or later (2017, 平成29, H29, 令和元年)");
   cmd->add_option("--to-year", args->to_year, "Only documents dated this year or earlier");
+  cmd->add_option("--years", args->years, "Only documents dated in these years: 2017..2020, 平成29..令和2, H29..");
   cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
   cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
@@ -105,6 +111,16 @@ void register_search(CLI::App& app, int& exit_status) {
         return;
       }
       *target = *year;
+    }
+    if (!args->years.empty()) {
+      const auto range = parse_filter_years(args->years);
+      if (!range) {
+        std::cerr << "[search] «" << args->years << "» is not a year range: write 2017..2020, 平成29..令和2 or H29..\n";
+        exit_status = kExitFailure;
+        return;
+      }
+      if (range->first) args->request.year_from = range->first;
+      if (range->second) args->request.year_to = range->second;
     }
     try {
       const Analyzer analyzer(args->dict);

@@ -38,6 +38,10 @@ struct Passage {
   // every level (不正競争防止法/2, 不正競争防止法/2/6), rulings as case numbers and court|date.
   std::vector<std::string> cited_statutes;
   std::vector<std::string> cited_rulings;
+  // Commentary (逐条解説) only: the provision the passage explains, law/article[/paragraph[/item]]
+  // (不正競争防止法/2/6), from the article heading above it; it is cited by the passage and is what
+  // 本条, 前項 and 第二号 in it count from. Empty elsewhere.
+  std::string provision;
 };
 
 struct Document {

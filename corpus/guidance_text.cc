@@ -5,6 +5,11 @@
 //   - Markdown `#`…`######` (Markdown input only): level = number of #.
 //   - Enumerated lines of Japanese official documents, with fixed levels
 //     第1編 > 第1章 > 第1節 > 第1款 > 第1 > 1 / 1. > (1) ⑴ > ア > (ア) > ① > (a).
+//   - Article headings of a 逐条解説 (corpus/article_headings.h: 第２条第６項（営業秘密の定義）,
+//     （定義）第二条) between 第1款 and 第1; 第２条第６項 nests under 第２条, 第３条 closes both.
+//     The passages under one explain that provision (Passage::provision, Passage::article), of the
+//     law the heading or the title names, else of the law the document cites most; headings under
+//     it may narrow it (１．第１号（周知表示混同惹起行為））.
 //   - Marked lines: ■ □ ◆ ◇ ● ◎ ▶ ▷ ▼ ★ ☆ and 【…】 (`■ 産業界(11団体)`, `【日本国内企業事例】`),
 //     one level below the current heading; the same mark again is a sibling.
 //   - Page titles: a short unnumbered line standing alone right after a page break (two or more
@@ -23,7 +28,9 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/article_headings.h"
 #include "corpus/importers.h"
+#include "text/citations.h"
 #include "text/japanese_numbers.h"
 #include "text/utf8.h"
 
@@ -52,6 +59,7 @@ enum class Kind {
   ParenKatakana,  // (ア) （ア） (18)
   Circled,        // ① (19)
   ParenLatin,     // (a) (20)
+  Article,        // 第２条 (13.5), 第２条第６項 (13.6), 第２条第１項第４号 (13.7)
   Marker,         // ■ ◆ 【…】: relative
   PageTitle,      // relative
 };
@@ -76,7 +84,7 @@ double fixed_rank(Kind kind) {
 // Markdown or 第N and above: the levels a page title stays below.
 bool is_major(Kind kind) {
   return kind == Kind::Markdown || kind == Kind::Hen || kind == Kind::Sho || kind == Kind::Setsu ||
-         kind == Kind::Kan || kind == Kind::Dai;
+         kind == Kind::Kan || kind == Kind::Dai || kind == Kind::Article;
 }
 
 struct Line {
@@ -90,6 +98,7 @@ struct Line {
   int markdown_level = 0;
   char32_t marker = 0;
   std::string heading;  // the heading as shown in heading_path (decorative mark dropped)
+  std::optional<HeadingProvision> provision;  // an article heading's, or what a heading narrows it to
 };
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -321,11 +330,19 @@ void classify_headings(std::vector<Line>& lines) {
     seen_text = true;
     if (line.kind == Kind::Markdown) {
       line.heading = line.text;
+      line.provision = parse_article_heading(line.text);
+      if (!line.provision) line.provision = parse_narrowing_heading(line.text);
       continue;
     }
     if (line.list_item || !heading_shaped(line.text, kMaxHeadingChars)) continue;
     line.kind = enumerator_kind(line.text);
     if (line.kind != Kind::None) {
+      line.heading = line.text;
+      line.provision = parse_narrowing_heading(line.text);
+      continue;
+    }
+    if ((line.provision = parse_article_heading(line.text))) {
+      line.kind = Kind::Article;
       line.heading = line.text;
       continue;
     }
@@ -358,11 +375,20 @@ struct OpenHeading {
   double rank;
   char32_t marker;
   std::string text;
+  std::optional<HeadingProvision> provision;
 };
 
 void open_heading(std::vector<OpenHeading>& stack, const Line& line) {
-  OpenHeading h{line.kind, fixed_rank(line.kind), line.marker, line.heading};
+  OpenHeading h{line.kind, fixed_rank(line.kind), line.marker, line.heading, line.provision};
   if (line.kind == Kind::Markdown) h.rank = line.markdown_level;
+  if (line.kind == Kind::Article) {
+    h.rank = 13.5 + (line.provision->paragraph.empty() ? 0 : 0.1) + (line.provision->item.empty() ? 0 : 0.1);
+    // 第２条第１項第４号 after 第２条第６項 is its sibling under 第２条, not its child.
+    const auto unrelated = std::find_if(stack.begin(), stack.end(), [&](const OpenHeading& o) {
+      return o.kind == Kind::Article && !contains(*o.provision, *line.provision);
+    });
+    stack.erase(unrelated, stack.end());
+  }
   // A new slide starts afresh below the document's chapters: its `【組織1位】` is not under the
   // previous slide's `③`.
   if (line.after_page_break && (line.kind == Kind::Marker || line.kind == Kind::PageTitle)) {
@@ -399,6 +425,7 @@ void open_heading(std::vector<OpenHeading>& stack, const Line& line) {
 // A section before merging, or a merged unit before splitting: lines in input order.
 struct Section {
   std::vector<std::string> path;
+  std::vector<HeadingProvision> provisions;  // the provision in force at each level of path
   std::vector<std::size_t> lines;  // indices into the line list, blank lines left out
   std::size_t body_chars = 0;      // characters of the lines that are not its own heading
 };
@@ -416,7 +443,12 @@ std::vector<Section> read_sections(const std::vector<Line>& lines, std::optional
     } else if (line.kind != Kind::None) {
       open_heading(stack, line);
       Section s;
-      for (const auto& h : stack) s.path.push_back(h.text);
+      HeadingProvision in_force;
+      for (const auto& h : stack) {
+        s.path.push_back(h.text);
+        if (h.provision) in_force = narrow(in_force, *h.provision);
+        s.provisions.push_back(in_force);
+      }
       sections.push_back(std::move(s));
     } else {
       sections.back().body_chars += utf8::length(line.text);
@@ -448,6 +480,7 @@ std::vector<Section> merge_tiny(std::vector<Section> sections, const std::vector
       for (std::size_t n : s.lines) carried.body_chars += utf8::length(lines[n].text);
       carried.lines.insert(carried.lines.end(), s.lines.begin(), s.lines.end());
       carried.path = s.path;
+      carried.provisions = s.provisions;
       carried_paths.push_back(s.path);
       continue;
     }
@@ -456,6 +489,7 @@ std::vector<Section> merge_tiny(std::vector<Section> sections, const std::vector
       const auto mismatch = std::mismatch(path.begin(), path.end(), s.path.begin(), s.path.end());
       if (mismatch.second != s.path.begin()) s.path.erase(mismatch.second, s.path.end());
     }
+    s.provisions.resize(std::min(s.provisions.size(), s.path.size()));
     s.lines.insert(s.lines.begin(), carried.lines.begin(), carried.lines.end());
     s.body_chars += carried.body_chars;
     carried = Section();
@@ -616,6 +650,31 @@ std::string find_title(const std::vector<Line>& lines, const std::string& doc_id
   return slash == std::string::npos ? doc_id : doc_id.substr(slash + 1);
 }
 
+// The law a commentary's article headings belong to when they do not name it: the one its title
+// names (逐条解説　不正競争防止法), else the one its text cites most.
+std::string commentary_law(const std::string& title, const std::vector<Line>& lines) {
+  std::string law = law_in_title(title);
+  if (!law.empty()) return law;
+  std::vector<std::string_view> texts;
+  for (const auto& line : lines) texts.push_back(line.text);
+  CitationContext ctx;
+  prepare_citation_context(texts, ctx);
+  return ctx.default_law;
+}
+
+// law/article[/paragraph[/item]] of the provision a unit explains; empty when it explains none.
+std::string provision_key(const Section& unit, const std::string& law) {
+  if (unit.provisions.empty() || unit.provisions.back().article.empty()) return "";
+  const HeadingProvision& h = unit.provisions.back();
+  StatuteCitation c;
+  c.law = h.law.empty() ? law : h.law;
+  if (c.law.empty()) return "";
+  c.article = h.article;
+  c.paragraph = h.paragraph.empty() && !h.item.empty() ? "1" : h.paragraph;
+  c.item = h.item;
+  return c.key();
+}
+
 }  // namespace
 
 Document parse_guidance(std::string_view text, bool markdown, const std::string& doc_id,
@@ -638,10 +697,16 @@ Document parse_guidance(std::string_view text, bool markdown, const std::string&
   doc.title = find_title(lines, doc_id);
   if (auto date = find_japanese_date(first_lines(lines, kDateSearchLines))) doc.meta.date = *date;
 
+  const bool commentary = std::any_of(lines.begin(), lines.end(), [](const Line& l) {
+    return l.provision && !l.provision->article.empty() && l.kind != Kind::None;
+  });
+  const std::string law = commentary ? commentary_law(doc.title, lines) : "";
+
   std::size_t ordinal = 0;
   for (const Section& unit : merge_tiny(std::move(sections), lines)) {
     std::vector<Piece> pieces = pieces_of(unit, lines, text, markdown);
     if (pieces.empty()) continue;
+    const std::string provision = commentary ? provision_key(unit, law) : "";
     ++ordinal;
     std::size_t part = 0;
     for (const auto& group : split_long(std::move(pieces))) {
@@ -650,6 +715,10 @@ Document parse_guidance(std::string_view text, bool markdown, const std::string&
       if (++part > 1) p.id += "-" + std::to_string(part);
       p.heading_path = unit.path;
       p.text = join_pieces(group);
+      if (!provision.empty()) {
+        p.provision = provision;
+        p.article = unit.provisions.back().article;
+      }
       p.source_begin = group.front().begin;
       p.source_end = group.back().end;
       doc.passages.push_back(std::move(p));

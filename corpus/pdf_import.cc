@@ -13,6 +13,7 @@
 #include <poppler-page.h>
 
 #include "corpus/importers.h"
+#include "corpus/article_headings.h"
 #include "corpus/pdf_text.h"
 #include "corpus/ruling_layout.h"
 #include "text/normalize.h"
@@ -152,13 +153,34 @@ Document parse_pdf(const std::string& path, const std::string& doc_id) {
     doc.source_path = path;
     return doc;
   }
-  // Guidance: wrapped lines joined into paragraphs, then the guidance heading rules.
+  // Guidance: wrapped lines joined into paragraphs, then the guidance heading rules. An article
+  // heading of a 逐条解説 (第２条第６項（営業秘密の定義）) stays a line of its own: joined to the
+  // text around it, its commentary could not be tied to the article.
   const auto lines = pdf_text::split_lines(text);
   std::string joined;
-  for (const auto& block : ruling::layout_blocks(lines)) {
-    joined += block.text;
-    joined += '\n';
+  std::vector<pdf_text::Line> run;
+  auto flush = [&] {
+    for (const auto& block : ruling::layout_blocks(run)) {
+      joined += block.text;
+      joined += '\n';
+    }
+    run.clear();
+  };
+  for (const auto& line : lines) {
+    if (parse_article_heading(utf8::trim(line.text))) {
+      flush();
+      joined += utf8::trim(line.text) + "\n";
+      continue;
+    }
+    run.push_back(line);
   }
+  flush();
+  // The first line of a guideline PDF is its title (逐条解説　不正競争防止法): set apart by a blank
+  // line, as in a text file, so that the heading below it does not title the document instead.
+  const std::size_t first_end = joined.find('\n');
+  const std::string first = joined.substr(0, first_end);
+  if (first_end != std::string::npos && utf8::length(first) <= 60 && first.find("。") == std::string::npos)
+    joined.insert(first_end, "\n");
   return parse_guidance(joined, false, doc_id, path);
 }
 

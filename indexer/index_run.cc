@@ -17,6 +17,7 @@
 
 #include <unistd.h>
 
+#include "corpus/archive.h"
 #include "corpus/importers.h"
 #include "corpus/source_files.h"
 #include "indexer/index_writer.h"
@@ -118,14 +119,19 @@ std::vector<std::pair<std::size_t, std::size_t>> file_runs(const std::vector<Sou
   return out;
 }
 
+// A hidden folder beside the database for scratch work: .<db name>.<what>-<pid>.
+std::string scratch_path(const std::string& db_path, const std::string& what) {
+  const std::filesystem::path db = std::filesystem::absolute(db_path).lexically_normal();
+  const std::string name = db.has_filename() ? db.filename().string() : db.parent_path().filename().string();
+  const std::filesystem::path parent = db.has_filename() ? db.parent_path() : db.parent_path().parent_path();
+  return (parent / ("." + name + "." + what + "-" + std::to_string(::getpid()))).string();
+}
+
 // A scratch folder beside the database for the shards, removed whatever happens.
 class ShardFolder {
  public:
   explicit ShardFolder(const std::string& db_path) {
-    const std::filesystem::path db = std::filesystem::absolute(db_path).lexically_normal();
-    const std::string name = db.has_filename() ? db.filename().string() : db.parent_path().filename().string();
-    const std::filesystem::path parent = db.has_filename() ? db.parent_path() : db.parent_path().parent_path();
-    path_ = parent / ("." + name + ".shards-" + std::to_string(::getpid()));
+    path_ = scratch_path(db_path, "shards");
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -304,7 +310,34 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
-  const std::vector<SourceFile> files = find_source_files(paths, stats.missing_paths);
+  // Archives are unpacked beside the database first and indexed as the folders they hold.
+  std::vector<UnpackedArchive> archives;
+  std::vector<std::string> sources;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!is_archive_name(path) || !std::filesystem::is_regular_file(path, ec)) {
+      sources.push_back(path);
+      continue;
+    }
+    if (options.progress) std::fprintf(stderr, "[index] unpacking %s\n", path.c_str());
+    try {
+      archives.emplace_back(path, scratch_path(options.db_path, "unpack-" + std::to_string(archives.size())));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "[index] skipped %s: %s\n", path.c_str(), e.what());
+      stats.skipped.push_back({path, e.what()});
+      continue;
+    }
+    const UnpackedArchive& a = archives.back();
+    for (const auto& problem : a.problems()) {
+      std::fprintf(stderr, "[index] skipped in %s: %s\n", path.c_str(), problem.c_str());
+      stats.skipped.push_back({path, problem});
+    }
+    if (options.progress)
+      std::fprintf(stderr, "[index] unpacked %zu files, %.1f MB in %.1f s\n", a.files(), a.bytes() / 1e6,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    sources.push_back(a.folder());
+  }
+  const std::vector<SourceFile> files = find_source_files(sources, stats.missing_paths);
   stats.files_seen = files.size();
 
   // One analyzer first: it fails early on a missing dictionary and names the identity.

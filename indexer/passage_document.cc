@@ -112,7 +112,6 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     if (++heading_tokens > kMaxHeadingTokens) break;
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);
-    xdoc.add_term(schema::kPrefixHeading + t.term);
   }
   for (const Token& t : analyzer.analyze(passage.text)) {
     if (t.term.size() > kMaxTermBytes) continue;
@@ -131,7 +130,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   if (!passage.section.empty())
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixSection, normalize_nfkc(passage.section)));
 
-  add_citation_terms(xdoc, passage);
+  add_citation_terms(xdoc, passage, passage.article.empty() ? "" : doc.meta.law + "/" + passage.article);
 
   const std::string date = date_value(doc.meta.date);
   if (!date.empty()) {

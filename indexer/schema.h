@@ -4,9 +4,7 @@
 namespace tsubo::schema {
 
 // Free-text terms carry no prefix (passage body and its heading path share positions,
-// separated by a gap so that no phrase spans the two). Heading words are indexed again with
-// kPrefixHeading so that they can be weighted and searched on their own.
-inline constexpr const char* kPrefixHeading = "S";     // heading path words (law, chapter, caption, article)
+// separated by a gap so that no phrase spans the two; heading words count double).
 inline constexpr const char* kPrefixPassageId = "Q";   // unique passage id: Qstatute/6273#art2
 inline constexpr const char* kPrefixDocId = "XD";      // document id, to replace a whole document
 inline constexpr const char* kPrefixType = "XT";       // statute | ruling | guidance
@@ -34,11 +32,12 @@ inline constexpr unsigned kValueSection = 7;    // ruling top-level section (当
 inline constexpr unsigned kValueRole = 8;       // passage role (indexer/passage_role.h): reasoning, claims, …
 inline constexpr unsigned kValueRequirements = 10;  // requirement tags, "秘密管理性:denied|有用性:discussed"
 inline constexpr unsigned kValueDocId = 9;      // document id: collapse key limiting passages per document
+inline constexpr unsigned kValueCitedArticles = 11;  // articles cited, "不正競争防止法/2|民法/709" (not its own)
 
 // Database metadata keys.
 inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)
 inline constexpr const char* kMetaSchema = "tsubo.schema";          // schema version below
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 
 // Positions: heading words start at 1, body words after this gap.
 inline constexpr unsigned kBodyPositionStart = 1000;

@@ -81,8 +81,8 @@ struct Reader {
 // The normalised form of a search request for the cache: every field that shapes the response,
 // after validation, so q=a&size=10 and size=10&q=a share an entry.
 std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t size) {
-  json key = {sr.query, sr.types,   sr.courts, sr.laws, sr.requirements, sr.year_from,
-              sr.year_to, sr.sort_by_date, page, size, sr.facets};
+  json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
+              sr.cites,     sr.year_from, sr.year_to,    sr.sort_by_date, page, size, sr.facets};
   return key.dump();
 }
 
@@ -277,8 +277,18 @@ struct HttpServer::Impl {
     sr.courts = list_param(req, "court");
     sr.laws = list_param(req, "law");
     sr.requirements = list_param(req, "requirement");
+    sr.right_types = list_param(req, "right_type");
+    sr.articles = list_param(req, "article");
+    sr.cites = list_param(req, "cites");
     sr.year_from = year_param(req, "from");
     sr.year_to = year_param(req, "to");
+    if (const std::string years = utf8::trim(req.get_param_value("years")); !years.empty()) {
+      const auto range = parse_filter_years(years);
+      if (!range)
+        throw BadRequest{400, "bad_year", "years «" + years + "» is not a year range: write 2017..2020, 平成29..令和2 or H29.."};
+      if (range->first) sr.year_from = range->first;
+      if (range->second) sr.year_to = range->second;
+    }
     if (sr.year_from && sr.year_to && sr.year_from > sr.year_to) std::swap(sr.year_from, sr.year_to);
     const std::string sort = req.get_param_value("sort");
     if (!sort.empty() && sort != "date" && sort != "relevance")

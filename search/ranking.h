@@ -9,7 +9,7 @@ namespace tsubo {
 struct RankingParams {
   // BM25 (Xapian::BM25Weight). Passages run from one line to a few thousand characters.
   double k1 = 1.0;
-  double b = 0.5;
+  double b = 0.3;
 
   // Prior added to the BM25 score of a matching passage by its role (indexer/passage_role.h):
   // the court's own reasoning before the parties' claims, definitions before other provisions.

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <regex>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -12,13 +13,17 @@
 
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "indexer/citation_terms.h"
 #include "search/hit_record.h"
 #include "search/query_parser.h"
 #include "search/shards.h"
 #include "search/passage_snippet.h"
+#include "text/citations.h"
+#include "text/japanese_numbers.h"
 #include "text/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
+#include "text/utf8.h"
 
 namespace tsubo {
 namespace {
@@ -44,6 +49,8 @@ struct FacetSlot {
 constexpr FacetSlot kFacetSlots[] = {{"type", schema::kValueType},   {"court", schema::kValueCourt},
                                      {"year", schema::kValueYear},   {"law", schema::kValueLaw},
                                      {"right_type", schema::kValueRightType}};
+
+constexpr std::size_t kMaxCitedFacetValues = 30;  // the most cited articles among the matches
 
 // Counts from a sample of the matches scaled to all of them (scale 1: every match was counted).
 std::size_t scaled(std::size_t count, double scale) {
@@ -77,6 +84,24 @@ std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool
     return newest_first ? a.value > b.value : a.count > b.count;
   });
   return out;
+}
+
+// 不正競争防止法2条6項 / 不競法２条６項 / 不正競争防止法/2/6 → the citation key 不正競争防止法/2/6.
+std::string citation_key(const std::string& written) {
+  if (written.find('/') != std::string::npos) return utf8::remove_spaces(normalize_nfkc(written));
+  const auto cite = parse_statute_reference(written);
+  if (!cite || cite->article.empty())
+    throw SearchError("[search] «" + written + "» is not a statute reference: write e.g. 不正競争防止法2条6項");
+  return cite->key();
+}
+
+// 2 / ２ / 19の2 / 第十九条の二 / 2条 → the article number as indexed (19の2); empty when it is none.
+std::string article_number(const std::string& written) {
+  const std::string s = utf8::remove_spaces(normalize_nfkc(written));
+  static const std::regex arabic("[0-9]+(の[0-9]+)*");
+  if (std::regex_match(s, arabic)) return s;
+  const auto article = parse_article_number(s.rfind("第", 0) == 0 ? s : "第" + s);
+  return article ? *article : std::string();
 }
 
 // Role name (indexer/passage_role.h) → the prior the ranking adds for it.
@@ -168,6 +193,21 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (!request.laws.empty()) filters.push_back(any_of(schema::kPrefixLaw, request.laws, true));
   if (!request.requirements.empty()) filters.push_back(any_of(schema::kPrefixRequirement, request.requirements, true));
+  if (!request.right_types.empty()) filters.push_back(any_of(schema::kPrefixRightType, request.right_types, true));
+  if (!request.articles.empty()) {
+    std::vector<std::string> numbers;
+    for (const auto& a : request.articles) {
+      const std::string n = article_number(a);
+      if (n.empty()) throw SearchError("[search] «" + a + "» is not an article number: write 2, 19の2 or 第十九条の二");
+      numbers.push_back(n);
+    }
+    filters.push_back(any_of(schema::kPrefixArticle, numbers, false));
+  }
+  if (!request.cites.empty()) {
+    std::vector<Xapian::Query> citing;
+    for (const auto& c : request.cites) citing.emplace_back(cites_statute_term(citation_key(c)));
+    filters.emplace_back(Xapian::Query::OP_OR, citing.begin(), citing.end());
+  }
   if (request.year_from || request.year_to) {
     const std::string lo = request.year_from ? std::to_string(request.year_from) + "0000" : "00000000";
     const std::string hi = request.year_to ? std::to_string(request.year_to) + "9999" : "99999999";
@@ -188,12 +228,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         enquire.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
       Xapian::ValueCountMatchSpy requirement_spy(schema::kValueRequirements);
+      Xapian::ValueCountMatchSpy cited_spy(schema::kValueCitedArticles);
       if (request.facets) {
         for (const auto& f : kFacetSlots) {
           spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
           enquire.add_matchspy(spies.back().get());
         }
         enquire.add_matchspy(&requirement_spy);
+        enquire.add_matchspy(&cited_spy);
       }
       // With facets, check up to facet_sample matches (all when there are fewer, so the counts are
       // exact): Xapian then cannot skip low-scoring documents, which makes this the costly part.
@@ -218,7 +260,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       for (std::size_t i = 0; i < spies.size(); ++i)
         response.facets.emplace_back(kFacetSlots[i].name,
                                      facet_counts(*spies[i], kFacetSlots[i].slot == schema::kValueYear, scale));
-      if (request.facets) response.facets.emplace_back("requirement", split_counts(requirement_spy, scale));
+      if (request.facets) {
+        response.facets.emplace_back("requirement", split_counts(requirement_spy, scale));
+        std::vector<FacetCount> cited = split_counts(cited_spy, scale);
+        if (cited.size() > kMaxCitedFacetValues) cited.resize(kMaxCitedFacetValues);
+        response.facets.emplace_back("cited", std::move(cited));
+      }
       response.total = mset.get_matches_estimated();
       response.hits.clear();
       std::size_t rank = request.offset;

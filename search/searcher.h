@@ -22,6 +22,9 @@ struct SearchRequest {
   std::vector<std::string> courts;  // court names as printed (any of them)
   std::vector<std::string> laws;    // law titles (any of them)
   std::vector<std::string> requirements;  // requirement tags: 秘密管理性, or 秘密管理性:denied / :affirmed
+  std::vector<std::string> right_types;   // rulings' right type: 不正競争, 特許権, … (any of them)
+  std::vector<std::string> articles;      // statute articles: 2, 19の2, 第十九条の二 (any of them; with laws, of those laws)
+  std::vector<std::string> cites;         // passages citing any of these: 不正競争防止法2条6項, 不競法21条, 不正競争防止法/2/6
   int year_from = 0, year_to = 0;   // inclusive; 0 = open
   std::size_t offset = 0;
   std::size_t limit = 10;
@@ -49,7 +52,7 @@ struct FacetCount {
   std::size_t count = 0;
 };
 
-// Facet name (type, court, year, law, right_type, requirement) → values, most frequent first (years: newest first).
+// Facet name (type, court, year, law, right_type, requirement, cited) → values, most frequent first (years: newest first).
 using Facets = std::vector<std::pair<std::string, std::vector<FacetCount>>>;
 
 struct SearchHit {

@@ -25,6 +25,29 @@ std::string year_part(std::string_view rest) {
 
 }  // namespace
 
+std::optional<std::pair<int, int>> parse_filter_years(std::string_view input) {
+  const std::string s = utf8::remove_spaces(normalize_nfkc(input));
+  std::size_t cut = std::string::npos, width = 0;
+  for (std::string_view sep : {"..", "〜", "~"}) {
+    cut = s.find(sep);
+    if (cut != std::string::npos) {
+      width = sep.size();
+      break;
+    }
+  }
+  if (cut == std::string::npos) {
+    const auto y = parse_filter_year(s);
+    return y ? std::optional<std::pair<int, int>>({*y, *y}) : std::nullopt;
+  }
+  const std::string from = s.substr(0, cut), to = s.substr(cut + width);
+  if (from.empty() && to.empty()) return std::nullopt;
+  const auto a = from.empty() ? std::optional<int>(0) : parse_filter_year(from);
+  const auto b = to.empty() ? std::optional<int>(0) : parse_filter_year(to);
+  if (!a || !b) return std::nullopt;
+  if (*a && *b && *a > *b) return std::pair<int, int>{*b, *a};
+  return std::pair<int, int>{*a, *b};
+}
+
 std::optional<int> parse_filter_year(std::string_view input) {
   const std::string s = utf8::remove_spaces(fold_digits(normalize_nfkc(input)));
   if (s.empty() || s.size() > 64) return std::nullopt;

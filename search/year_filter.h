@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string_view>
 
 namespace tsubo {
@@ -10,5 +11,9 @@ namespace tsubo {
 // (平成29, 平成二十九年, 令和元年, 平成29年3月21日) or its romaji initial (M, T, S, H, R: H29, r1).
 // nullopt for anything else or a year outside 1868–2100.
 std::optional<int> parse_filter_year(std::string_view s);
+
+// A year range: 2017..2020, 平成29..令和2, H29〜R2, 2017.. (open end: 0), ..2020, or one year (2019 → 2019..2019).
+// The years come out in order. nullopt when either side is not a year.
+std::optional<std::pair<int, int>> parse_filter_years(std::string_view s);
 
 }  // namespace tsubo

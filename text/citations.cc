@@ -144,38 +144,34 @@ struct FoundLaw {
   bool same = false;  // 同法
 };
 
+// Not the tail of a longer word; an enumerator glued before it does not count (87802: "イ民法７０９条").
+bool is_alone(V32 t, std::size_t begin) {
+  if (begin == 0 || !is_name_char(t[begin - 1])) return true;
+  return is_katakana(t[begin - 1]) && (begin == 1 || !is_name_char(t[begin - 2]));
+}
+
+// kLawNames decoded once: known_before runs at every 法 of a text.
+const std::vector<std::pair<U32, std::string>>& law_names32() {
+  static const auto names = [] {
+    std::vector<std::pair<U32, std::string>> out;
+    for (const auto& [written, title] : kLawNames) out.emplace_back(decode(written), std::string(title));
+    return out;
+  }();
+  return names;
+}
+
 class LawLookup {
  public:
   explicit LawLookup(const CitationContext& ctx) : ctx_(ctx) {}
 
   std::optional<FoundLaw> before(V32 t, std::size_t end) const {
     if (end == 0) return std::nullopt;
-    // Not the tail of a longer word; an enumerator glued before it does not count (87802: "イ民法７０９条").
-    auto alone = [&](std::size_t begin) {
-      if (begin == 0 || !is_name_char(t[begin - 1])) return true;
-      return is_katakana(t[begin - 1]) && (begin == 1 || !is_name_char(t[begin - 2]));
-    };
-    auto old_prefix = [&](std::size_t begin) { return begin > 0 && t[begin - 1] == U'旧' && alone(begin - 1); };
+    auto alone = [&](std::size_t begin) { return is_alone(t, begin); };
     if (ends_at(t, end, U"同法")) {
       FoundLaw f{end - 2, ctx_.last_law, false, true};
       return f;
     }
-    // Aliases the document defined, then the built-in names.
-    std::optional<FoundLaw> best;
-    auto consider = [&](std::string_view written, const std::string& title) {
-      const U32 w = decode(written);
-      if (!ends_at(t, end, w)) return;
-      const std::size_t begin = end - w.size();
-      const bool short_name = w.size() <= 2;
-      if (short_name && !alone(begin) && !old_prefix(begin)) return;
-      if (best && best->begin <= begin) return;
-      FoundLaw f{begin, title, old_prefix(begin), false};
-      if (f.old_law) f.begin -= 1;
-      best = f;
-    };
-    for (const auto& [written, title] : ctx_.aliases) consider(written, title);
-    for (const auto& [written, title] : kLawNames) consider(written, std::string(title));
-    if (best) return best;
+    if (auto known = known_before(t, end)) return known;
     // 法, 本法, 旧法: the document's own law.
     for (V32 own : {V32(U"本法"), V32(U"旧法"), V32(U"法")}) {
       if (ends_at(t, end, own) && alone(end - own.size())) {
@@ -199,6 +195,28 @@ class LawLookup {
       f.title = canonical_law_name(encode(name.substr(1)));
     }
     return f;
+  }
+
+  // A name the document defined (以下「不競法」という) or a built-in name or abbreviation ending at
+  // `end`: the longest. 同法, 法 and unknown names are not looked at.
+  std::optional<FoundLaw> known_before(V32 t, std::size_t end) const {
+    if (end == 0) return std::nullopt;
+    auto alone = [&](std::size_t begin) { return is_alone(t, begin); };
+    auto old_prefix = [&](std::size_t begin) { return begin > 0 && t[begin - 1] == U'旧' && alone(begin - 1); };
+    std::optional<FoundLaw> best;
+    auto consider = [&](V32 w, const std::string& title) {
+      if (!ends_at(t, end, w)) return;
+      const std::size_t begin = end - w.size();
+      const bool short_name = w.size() <= 2;
+      if (short_name && !alone(begin) && !old_prefix(begin)) return;
+      if (best && best->begin <= begin) return;
+      FoundLaw f{begin, title, old_prefix(begin), false};
+      if (f.old_law) f.begin -= 1;
+      best = f;
+    };
+    for (const auto& [written, title] : ctx_.aliases) consider(decode(written), title);
+    for (const auto& [written, title] : law_names32()) consider(written, title);
+    return best;
   }
 
  private:
@@ -327,11 +345,17 @@ class StatuteScanner {
       std::size_t next = i + 1;
       if (c == U'第' || (is_digit(c) && (i == 0 || (!is_digit(t_[i - 1]) && t_[i - 1] != U'.')))) {
         next = try_article(i);
+      } else if (c == U'同' && starts(t_, i, U"同号")) {
+        next = try_same_item(i);
       } else if (c == U'同' && (starts(t_, i, U"同条") || starts(t_, i, U"同項") ||
                                 (i + 1 < t_.size() && (is_digit(t_[i + 1]) || t_[i + 1] == U'第')))) {
         next = try_same(i);
+      } else if ((c == U'前' || c == U'次' || c == U'本') && !ctx_.here.article.empty()) {
+        next = try_relative(i);
       } else if (c == U'以' && starts(t_, i, U"以下「")) {
         define_alias(i);
+      } else if (c == U'法' || c == U'律' || c == U'則') {
+        note_mention(i + 1);
       }
       i = std::max(next, i + 1);
     }
@@ -341,11 +365,12 @@ class StatuteScanner {
   // A chain starting with an article at i; returns where scanning goes on.
   std::size_t try_article(std::size_t i) {
     auto first = read_element(t_, i);
-    if (!first || first->unit != Unit::Article) return i + 1;
+    if (!first) return i + 1;
+    if (first->unit != Unit::Article) return try_bare(i, *first);
     std::optional<FoundLaw> law = law_before(i);
     StatuteCitation base;
     if (law) {
-      if (law->title.empty()) return first->end;  // 同法 / 法 with nothing to refer to
+      if (law->title.empty()) return skip_chain(*first);  // 同法 / 法 with nothing to refer to
       base.law = law->title;
       base.old_law = law->old_law;
       if (!law->same) ctx_.last_law = law->title;
@@ -389,6 +414,171 @@ class StatuteScanner {
     return chain(base, first, &*e);
   }
 
+  // Reads a chain that cites nothing (同法 with no law before it) so that its 第一項 is not taken
+  // for a bare paragraph of the article here.
+  std::size_t skip_chain(const Element& first) {
+    const std::size_t before = out_.size();
+    const StatuteCitation last = ctx_.last;
+    StatuteCitation none;
+    none.article = first.values.front();
+    const std::size_t end = first.unit == Unit::Article ? chain(none, first) : first.end;
+    out_.resize(before);
+    ctx_.last = last;
+    return end;
+  }
+
+  // 88984: "不正競争防止法において「営業秘密」とは…をいう（同法２条６項）" after 民法７１５条: a law
+  // named without an article is what 同法 means from then on; so is one named with its law number
+  // ("公文書等の管理に関する法律（平成二十一年法律第六十六号）第二章の規定…同法第十四条"). Not the
+  // head of a longer title (特許法等の一部を改正する法律, 不正競争防止法施行令).
+  void note_mention(std::size_t end) {
+    if (end < t_.size() && (t_[end] == U'等' || t_[end] == U'施' || starts(t_, end, U"の一部"))) return;
+    if (auto law = laws_.known_before(t_, end); law && !law->title.empty()) {
+      ctx_.last_law = law->title;
+    } else if (end < t_.size() && t_[end] == U'(') {
+      const std::size_t close = t_.find(U')', end);
+      if (close != V32::npos && close - end < 30 && is_law_number(t_.substr(end + 1, close - end - 1))) {
+        const std::string name = name_back_to_punctuation(end, 40);
+        if (!name.empty()) ctx_.last_law = name;
+      }
+    }
+  }
+
+  // 同号 (2条1項8号: "前号に規定する場合において同号に規定する目的で"): the item cited last.
+  std::size_t try_same_item(std::size_t i) {
+    if (ctx_.last.law.empty() || ctx_.last.item.empty()) return i + 1;
+    StatuteCitation base = ctx_.last;
+    base.subitem.clear();
+    Element first;
+    first.values = {base.article};
+    first.end = i;
+    Element item;
+    item.unit = Unit::Item;
+    item.values = {base.item};
+    item.end = i + 2;
+    return chain(base, first, &item);
+  }
+
+  // A paragraph or item without its article (第二項, 第三号) in a statute or a commentary: of the
+  // article here, or, right after a cited article, of that one ("第二十一条（第二項第七号に係る部分を
+  // 除く。）"). Not an exhibit (甲第１号証) nor a word (第１項目).
+  std::size_t try_bare(std::size_t i, const Element& e) {
+    if (t_[i] != U'第' || ctx_.here.article.empty() || ctx_.here.law.empty()) return i + 1;
+    if (i > 0 && V32(U"同前次本各甲乙丙丁").find(t_[i - 1]) != V32::npos) return i + 1;
+    if (e.end < t_.size() && (t_[e.end] == U'証' || t_[e.end] == U'目' || t_[e.end] == U'様')) return i + 1;
+    if (law_before(i)) return skip_chain(e);  // 法第２項: a law's paragraph without its article is no citation
+    StatuteCitation base = ctx_.here;
+    base.subitem.clear();
+    const bool after_citation = i > 0 && t_[i - 1] == U'(' && last_end_ == i - 1 && !ctx_.last.law.empty();
+    if (after_citation) {
+      base = ctx_.last;
+      base.paragraph.clear();
+    }
+    base.item.clear();
+    if (e.unit == Unit::Paragraph) {
+      base.paragraph.clear();
+    } else if (base.paragraph.empty()) {
+      base.paragraph = "1";
+    }
+    Element first;
+    first.values = {base.article};
+    first.end = i;
+    return chain(base, first, &e);
+  }
+
+  // 前条, 次条, 本条, 前二条, 前項, 次項, 本項, 前各項, 前号, 次号, 本号, 前三号, 前各号, counted from
+  // ctx.here; a chain may follow (前条第二項, 前項第六号, 前号イからハまで).
+  std::size_t try_relative(std::size_t i) {
+    const StatuteCitation& here = ctx_.here;
+    if (here.law.empty()) return i + 1;
+    const char32_t dir = t_[i];
+    std::size_t k = i + 1;
+    bool each = false;
+    long count = 1;
+    if (dir == U'前' && k < t_.size() && t_[k] == U'各') {
+      each = true;
+      ++k;
+    } else if (dir == U'前' && k < t_.size() && is_kanji_numeral(t_[k])) {
+      auto n = read_number(t_, k, true);
+      if (!n || n->first < 1 || n->first > 20) return i + 1;
+      count = n->first;
+      k = n->second;
+    }
+    if (k >= t_.size()) return i + 1;
+    const char32_t unit = t_[k++];
+    if (unit != U'条' && unit != U'項' && unit != U'号') return i + 1;
+    // Words: 本条約, 前条件, 本項目, 前号証.
+    if (unit == U'条' && article_word_follows(t_, k)) return i + 1;
+    if (k < t_.size() && (t_[k] == U'目' || t_[k] == U'証')) return i + 1;
+    if (dir != U'前' && (each || count > 1)) return i + 1;
+    if (dir == U'本' && i > 0 && is_kanji(t_[i - 1])) return i + 1;  // 資本条項, 日本号
+
+    StatuteCitation base;
+    base.law = here.law;
+    base.old_law = here.old_law;
+    Element first;
+    first.end = k;
+    if (unit == U'条') {
+      if (each) return i + 1;
+      first.values = relative_articles(dir, count);
+      if (first.values.empty()) return i + 1;
+      return chain(base, first);
+    }
+    first.values = {here.article};
+    Element e;
+    e.end = k;
+    if (unit == U'項') {
+      e.unit = Unit::Paragraph;
+      e.values = relative_numbers(here.paragraph, dir, each, count);
+    } else {
+      e.unit = Unit::Item;
+      e.values = relative_numbers(here.item, dir, each, count);
+      base.paragraph = here.paragraph.empty() ? "1" : here.paragraph;
+    }
+    if (e.values.empty()) return i + 1;
+    return chain(base, first, &e);
+  }
+
+  // 前 / 次 / 本 (count before, each before) of a paragraph or item number: 前二項 of 4 → 2, 3.
+  static std::vector<std::string> relative_numbers(const std::string& current, char32_t dir, bool each, long count) {
+    const long cur = leading_number(current);
+    if (cur <= 0) return {};
+    if (dir == U'本') return {current};
+    if (dir == U'次') return {std::to_string(cur + 1)};
+    std::vector<std::string> out;
+    for (long v = each ? 1 : std::max(1L, cur - count); v < cur; ++v) out.push_back(std::to_string(v));
+    return out;
+  }
+
+  // 前条, 前二条, 次条, 本条 of here.article: by the statute's own order when known (前条 of 3 is
+  // 2の2), else counted (前条 of 19の2 is 19, 次条 of 19 is 20).
+  std::vector<std::string> relative_articles(char32_t dir, long count) const {
+    const std::string& cur = ctx_.here.article;
+    if (dir == U'本') return {cur};
+    const auto& order = ctx_.article_order;
+    const auto at = std::find(order.begin(), order.end(), cur);
+    if (at != order.end()) {
+      const std::size_t idx = static_cast<std::size_t>(at - order.begin());
+      if (dir == U'次') return idx + 1 < order.size() ? std::vector<std::string>{order[idx + 1]} : std::vector<std::string>{};
+      const std::size_t from = idx >= static_cast<std::size_t>(count) ? idx - count : 0;
+      return std::vector<std::string>(order.begin() + from, at);
+    }
+    const long base = leading_number(cur);
+    if (base <= 0) return {};
+    if (dir == U'次') return {std::to_string(base + 1)};
+    const long upto = cur.find("の") != std::string::npos ? base : base - 1;  // 前条 of 19の2 is 19
+    std::vector<std::string> out;
+    for (long v = std::max(1L, upto - count + 1); v <= upto; ++v) out.push_back(std::to_string(v));
+    return out;
+  }
+
+  static long leading_number(const std::string& s) {
+    long v = 0;
+    std::size_t k = 0;
+    while (k < s.size() && k < 6 && s[k] >= '0' && s[k] <= '9') v = v * 10 + (s[k++] - '0');
+    return k == 0 ? -1 : v;
+  }
+
   // The law named just before an article at i: 不正競争防止法２条, 特許法（昭和三十四年法律第百二十一号）第二条,
   // 不正競争防止法（２条１項７号及び１５号）.
   std::optional<FoundLaw> law_before(std::size_t i) const {
@@ -418,9 +608,17 @@ class StatuteScanner {
   }
 
   // The words before `end` back to punctuation or a particle, when they end like a law or rule.
+  // に and の go on inside "…に関する法律" (公文書等の管理に関する法律), else they end the name.
   std::string name_back_to_punctuation(std::size_t end, std::size_t max) const {
     std::size_t begin = end;
-    while (begin > 0 && end - begin < max && V32(U",、。(「」)はがをにでと").find(t_[begin - 1]) == V32::npos) --begin;
+    const bool about = t_.substr(begin > max ? end - max : 0, std::min(end, max)).find(U"に関する") != V32::npos;
+    while (begin > 0 && end - begin < max) {
+      const char32_t c = t_[begin - 1];
+      if (V32(U",、。(「」)はがをでと").find(c) != V32::npos) break;
+      if ((c == U'に' || c == U'の') && !(about && t_.substr(begin - 1, end - begin + 1).find(U"に関する") != V32::npos))
+        break;
+      --begin;
+    }
     return canonical_law_name(encode(t_.substr(begin, end - begin)));
   }
 
@@ -693,7 +891,21 @@ struct CourtAt {
   std::size_t end = 0;
 };
 
+// Every court name read_court knows starts with one of these characters; the scan over a whole
+// text rejects all other positions with one lookup.
+bool may_start_court(char32_t c) {
+  static const std::u32string firsts = [] {
+    std::u32string s = U"最大知";
+    for (V32 place : kCourtPlaces) s += place.front();
+    std::sort(s.begin(), s.end());
+    s.erase(std::unique(s.begin(), s.end()), s.end());
+    return s;
+  }();
+  return std::binary_search(firsts.begin(), firsts.end(), c);
+}
+
 std::optional<CourtAt> read_court(V32 t, std::size_t i) {
+  if (i >= t.size() || !may_start_court(t[i])) return std::nullopt;
   auto form_after = [&](std::size_t k, CourtAt& c) {
     if (k < t.size() && (t[k] == U'判' || t[k] == U'決')) {
       c.form = t[k] == U'判' ? "判決" : "決定";
@@ -847,7 +1059,10 @@ class RulingScanner {
   std::vector<RulingCitation>& out_;
 };
 
-bool mentions_statute(std::string_view text) { return text.find("条") != std::string_view::npos; }
+bool mentions_statute(std::string_view text) {
+  return text.find("条") != std::string_view::npos || text.find("項") != std::string_view::npos ||
+         text.find("号") != std::string_view::npos;
+}
 bool mentions_ruling(std::string_view text) {
   return text.find("判") != std::string_view::npos || text.find("決") != std::string_view::npos ||
          text.find("裁") != std::string_view::npos;
@@ -879,7 +1094,9 @@ std::string RulingCitation::key() const { return court + "|" + date + "|" + case
 Citations find_citations(std::string_view text, CitationContext& ctx) {
   Citations out;
   const bool statutes = mentions_statute(text), rulings = mentions_ruling(text);
-  if (!statutes && !rulings && text.find("以下") == std::string_view::npos) return out;
+  // 以下「不競法」という and a law named without an article (同法 later) matter too.
+  if (!statutes && !rulings && text.find("以下") == std::string_view::npos && text.find("法") == std::string_view::npos)
+    return out;
   const U32 t = fold(text);
   StatuteScanner(t, ctx, out.statutes).run();
   if (rulings) RulingScanner(t, out.rulings).run();

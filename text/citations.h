@@ -46,8 +46,15 @@ struct CitationContext {
   std::string self_law;     // a statute's own title: a bare 第二条第六項 cites it; empty elsewhere
   std::string default_law;  // what 法, 本法 and 旧法 mean; empty = they are left out
   std::map<std::string, std::string> aliases;  // 以下「不競法」という → 不競法 → 不正競争防止法
-  std::string last_law;       // what 同法 means: the law named last
-  StatuteCitation last;       // what 同条 and 同項 mean
+  std::string last_law;       // what 同法 means: the law named last, cited or only mentioned
+  StatuteCitation last;       // what 同条, 同項 and 同号 mean
+  // Where the text being read stands: a statute passage's own article (with the paragraph and
+  // item of the line read), or the provision a commentary (逐条解説) passage explains. 前条, 次条,
+  // 本条, 前二条, 前項, 本項, 前各項, 前号, 次号, 前各号 and a bare 第二項 or 第三号 count from it;
+  // with here.article empty they cite nothing (a ruling quoting a contract's 前項).
+  StatuteCitation here;
+  std::vector<std::string> article_order;  // the statute's own articles in order (1, 2, 2の2, 3):
+                                           // 前条 of 3 is 2の2; empty = counted (前条 of 3 is 2)
 };
 
 struct Citations {
@@ -58,7 +65,8 @@ struct Citations {
 // The citations in text, in order. Reads and updates ctx (aliases defined in the text, the law
 // named last), so a document's passages are fed in order with one context. Line breaks and spaces
 // inside a citation are ignored (ruling PDFs wrap anywhere); full-width digits count as digits.
-// Bare articles (３条) cite ctx.self_law, or nothing when it is empty (a contract's ３条).
+// Bare articles (３条) cite ctx.self_law, or nothing when it is empty (a contract's ３条). A known
+// law named without an article (不正競争防止法において) still becomes what 同法 means.
 Citations find_citations(std::string_view text, CitationContext& ctx);
 
 // Collects what a whole document defines before its passages are read one by one: aliases

@@ -9,9 +9,11 @@ const FACETS = [
   ['court', '裁判所', 'court'],
   ['law', '法令', 'law'],
   ['year', '年', null],  // years narrow through from/to
-  ['right_type', '権利種別', null],
+  ['right_type', '権利種別', 'right_type'],
   ['requirement', '要件（判断）', 'requirement'],
+  ['cited', '引用条文', 'cites'],
 ];
+const LIST_PARAMS = ['type', 'court', 'law', 'right_type', 'requirement', 'cites'];
 
 const readState = () => {
   const p = new URLSearchParams(location.search);
@@ -20,7 +22,9 @@ const readState = () => {
     type: p.getAll('type'),
     court: p.getAll('court'),
     law: p.getAll('law'),
+    right_type: p.getAll('right_type'),
     requirement: p.getAll('requirement'),
+    cites: p.getAll('cites'),
     from: p.get('from') || '',
     to: p.get('to') || '',
     sort: p.get('sort') || 'relevance',
@@ -31,7 +35,7 @@ const readState = () => {
 const writeState = (s, replace = false) => {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
-  for (const k of ['type', 'court', 'law', 'requirement']) for (const v of s[k]) p.append(k, v);
+  for (const k of LIST_PARAMS) for (const v of s[k]) p.append(k, v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.sort !== 'relevance') p.set('sort', s.sort);
@@ -62,7 +66,8 @@ async function run() {
   document.body.classList.add('busy');
   try {
     const r = await api('/api/search', {
-      q: state.q, type: state.type, court: state.court, law: state.law, requirement: state.requirement,
+      q: state.q, type: state.type, court: state.court, law: state.law, right_type: state.right_type,
+      requirement: state.requirement, cites: state.cites,
       from: state.from, to: state.to, sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
     });
     if (ticket !== inFlight) return;
@@ -99,6 +104,12 @@ function render(r) {
   renderPager(r);
 }
 
+// 不正競争防止法/2 → 不正競争防止法2条 (an article-level citation key).
+const citedLabel = (key) => {
+  const [law, article] = key.split('/');
+  return `${law}${article.replace('の', '条の')}${article.includes('の') ? '' : '条'}`;
+};
+
 // 秘密管理性:denied → 秘密管理性（否定）: the court's finding on a requirement.
 const FINDINGS = { affirmed: '肯定', denied: '否定', discussed: '言及' };
 const requirementLabel = (tag) => {
@@ -118,7 +129,8 @@ function renderFacets(facets) {
     group.innerHTML = `<h2>${label}</h2><ul>${values.slice(0, 12).map((v) => {
       const text = name === 'type' ? TYPE_LABELS[v.value] || v.value
         : name === 'year' ? `${v.value}年`
-        : name === 'requirement' ? requirementLabel(v.value) : v.value;
+        : name === 'requirement' ? requirementLabel(v.value)
+        : name === 'cited' ? citedLabel(v.value) : v.value;
       const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
       return `<li><button type="button" class="facet-value" aria-pressed="${on}"
         data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
@@ -126,12 +138,12 @@ function renderFacets(facets) {
     }).join('')}</ul>`;
     box.append(group);
   }
-  if (state.type.length || state.court.length || state.law.length || state.requirement.length || state.from || state.to) {
+  if (LIST_PARAMS.some((k) => state[k].length) || state.from || state.to) {
     const clear = document.createElement('button');
     clear.type = 'button';
     clear.className = 'clear';
     clear.textContent = '絞り込みを解除';
-    clear.addEventListener('click', () => go({ type: [], court: [], law: [], requirement: [], from: '', to: '', page: 1 }));
+    clear.addEventListener('click', () => go({ ...Object.fromEntries(LIST_PARAMS.map((k) => [k, []])), from: '', to: '', page: 1 }));
     box.prepend(clear);
   }
 }

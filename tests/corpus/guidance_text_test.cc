@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -156,6 +157,83 @@ TEST(GuidanceText, GuidelineNumberingNestsByLevel) {
   EXPECT_EQ(passage_with(doc, "予見可能性").text.rfind("第2章　営業秘密の要件\n\n第1　秘密管理性\n\n１．趣旨\n\n", 0), 0u);
 }
 
+TEST(GuidanceText, FullWidthAndSectionNumberingNests) {
+  const std::string input =
+      "第１章　総則\n\n第２節　秘密管理措置\n"
+      "１　対象\n秘密管理措置の対象は、営業秘密として保護を求める情報であり、その範囲は合理的に区分されていなければならない。"
+      "区分の方法は紙媒体と電子媒体とで異なるが、いずれの場合も従業員から見て分かることが大切である。\n"
+      "（１）紙媒体\n紙媒体については、文書に秘密である旨を表示するほか、保管場所を施錠するなどの方法が考えられる。"
+      "表示の仕方は会社の規模や業態によって異なってよく、従業員が認識できれば足りる。\n"
+      "ア　表示\n（ア）個別の表示\n①　マル秘の押印\n文書ごとにマル秘の印を押す方法は、最も分かりやすい表示の一つである。"
+      "押印の漏れがないよう、作成時に押印する運用を定めておくことが望ましいとされている。\n";
+  const Document doc = parse_guidance(input, false, "guidance/fullwidth", "fullwidth.txt");
+  expect_well_formed(doc, input);
+  EXPECT_EQ(passage_with(doc, "合理的に区分").heading_path, (Path{"第１章　総則", "第２節　秘密管理措置", "１　対象"}));
+  EXPECT_EQ(passage_with(doc, "保管場所を施錠").heading_path,
+            (Path{"第１章　総則", "第２節　秘密管理措置", "１　対象", "（１）紙媒体"}));
+  EXPECT_EQ(passage_with(doc, "マル秘の印を押す").heading_path,
+            (Path{"第１章　総則", "第２節　秘密管理措置", "１　対象", "（１）紙媒体", "ア　表示", "（ア）個別の表示",
+                  "①　マル秘の押印"}));
+  for (const auto& p : doc.passages) EXPECT_TRUE(p.provision.empty()) << p.id;  // no article headings
+}
+
+// 逐条解説: article headings 第２条（定義） › 第２条第１項第４号 nest, 第２条第６項 is a sibling of the
+// 第４号 heading, 第５章 closes 第２条; each passage explains the provision above it, of the law its
+// title names.
+TEST(GuidanceText, CommentaryArticleHeadingsTiePassagesToProvisions) {
+  const std::string input = testing::read_fixture("guidance/commentary-articles.txt");
+  const Document doc = parse_guidance(input, false, "guidance/chikujo", "commentary-articles.txt");
+  expect_well_formed(doc, input);
+  EXPECT_EQ(doc.title, "逐条解説　不正競争防止法");
+  ASSERT_EQ(doc.passages.size(), 6u);
+  const Path article2{"第１章　総則", "第２条（定義）"};
+  auto under = [](Path path, const std::string& more) {
+    path.push_back(more);
+    return path;
+  };
+  const Passage& purpose = passage_with(doc, "国民経済の健全な発展");
+  EXPECT_EQ(purpose.heading_path, (Path{"第１章　総則", "第１条（目的）"}));
+  EXPECT_EQ(purpose.provision, "不正競争防止法/1");
+  EXPECT_EQ(purpose.article, "1");
+
+  const Passage& outline = passage_with(doc, "中心となる用語");
+  EXPECT_EQ(outline.heading_path, under(article2, "１．趣旨"));
+  EXPECT_EQ(outline.provision, "不正競争防止法/2");
+
+  const Path item4 = under(article2, "第２条第１項第４号（営業秘密の不正取得行為）");
+  const Passage& acquisition = passage_with(doc, "盗み出しや欺罔");
+  EXPECT_EQ(acquisition.heading_path, under(item4, "（１）趣旨"));
+  EXPECT_EQ(acquisition.provision, "不正競争防止法/2/1/4");
+  EXPECT_EQ(acquisition.article, "2");
+  EXPECT_EQ(passage_with(doc, "建造物侵入").provision, "不正競争防止法/2/1/4");
+
+  const Passage& definition = passage_with(doc, "三つの要件");
+  EXPECT_EQ(definition.heading_path, under(article2, "第２条第６項（営業秘密の定義）"));
+  EXPECT_EQ(definition.provision, "不正競争防止法/2/6");
+
+  const Passage& penalty = passage_with(doc, "図利加害目的");
+  EXPECT_EQ(penalty.heading_path, (Path{"第５章　罰則", "（罰則）第二十一条"}));
+  EXPECT_EQ(penalty.provision, "不正競争防止法/21");
+  EXPECT_EQ(penalty.article, "21");
+}
+
+// Without a law in the title the commentary's law is the one its text cites most; a guideline
+// without article headings explains no provision.
+TEST(GuidanceText, CommentaryLawFromContextAndPlainGuidelines) {
+  const std::string input =
+      "# 解説\n\n## 第２条第６項（営業秘密の定義）\n\n"
+      "営業秘密の三要件は不正競争防止法２条６項が定めており、同法２１条の刑事罰もこの定義を前提とする。"
+      "要件のうち秘密管理性が争われることが最も多く、裁判例の蓄積もこの点に集中している。\n";
+  const Document doc = parse_guidance(input, true, "guidance/kaisetsu", "kaisetsu.md");
+  ASSERT_EQ(doc.passages.size(), 1u);
+  EXPECT_EQ(doc.passages[0].provision, "不正競争防止法/2/6");
+
+  for (const auto& p : parse_fixture("guideline-numbered.txt", false).passages) {
+    EXPECT_TRUE(p.provision.empty()) << p.id;
+    EXPECT_TRUE(p.article.empty()) << p.id;
+  }
+}
+
 TEST(GuidanceText, LongSectionsSplitAtParagraphs) {
   std::string input = "# 逐条解説\n\n## 第2条 定義\n\n";
   const std::string paragraph =
@@ -200,9 +278,11 @@ TEST(GuidanceText, RealCorpusParses) {
     expect_well_formed(doc, input);
     EXPECT_EQ(doc.meta.date, c.date);
     EXPECT_FALSE(doc.title.empty());
+    std::printf("[guidance] %s: %zu passages\n", c.file, doc.passages.size());
     for (const auto& p : doc.passages) {
       EXPECT_GE(utf8::length(p.text), 40u) << p.id;
       EXPECT_LE(utf8::length(p.text), 1300u) << p.id;
+      EXPECT_TRUE(p.provision.empty()) << p.id;  // neither is a commentary
     }
   }
 }

@@ -167,6 +167,31 @@ TEST(PdfImport, GuidanceWithoutRunningHeadersAndPageNumbers) {
   }));
 }
 
+// A 逐条解説 as a PDF: the commentary under each article heading is tied to that provision.
+TEST(PdfImport, CommentaryPassagesAreTiedToTheirArticle) {
+  const std::vector<std::vector<std::string>> pages = {
+      {"逐条解説　不正競争防止法（架空の抜粋）", "第２条第６項（営業秘密の定義）",
+       "本項は，営業秘密として保護される情報の要件を定めるものである。秘密として管理されていること，",
+       "事業活動に有用であること，公然と知られていないことの三つを満たす必要がある。いずれかを欠く",
+       "情報は，本法による保護を受けない。"},
+      {"第３条（差止請求権）", "本条は，営業上の利益を侵害され，又は侵害されるおそれがある者が，その営業上の",
+       "利益を侵害する者又は侵害するおそれがある者に対し，侵害の停止又は予防を請求できることを定める。",
+       "前条に定める不正競争の全てが対象となる。"},
+  };
+  const fs::path dir = testing::temp_dir("pdf-commentary");
+  const Document doc = parse_pdf(write(dir / "chikujo.pdf", minimal_pdf(pages)), "guidance/chikujo");
+  std::string provisions;
+  bool definition = false, injunction = false;
+  for (const auto& p : doc.passages) {
+    provisions += p.id + " → " + p.provision + "\n";
+    if (p.provision == "不正競争防止法/2/6" && p.text.find("三つを満たす") != std::string::npos) definition = true;
+    if (p.provision == "不正競争防止法/3" && p.text.find("侵害の停止又は予防") != std::string::npos) injunction = true;
+  }
+  EXPECT_EQ(doc.title, "逐条解説 不正競争防止法（架空の抜粋）");
+  EXPECT_TRUE(definition) << provisions;
+  EXPECT_TRUE(injunction) << provisions;
+}
+
 TEST(PdfImport, PdfWithoutTextAndNotAPdfAreClearErrors) {
   const fs::path dir = testing::temp_dir("pdf-bad");
   const std::string scan = write(dir / "scan.pdf", minimal_pdf({{}, {}}));

@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
+#include "archive_writer.h"
 #include "indexer/schema.h"
 #include "test_support.h"
 
@@ -77,6 +80,36 @@ TEST(IndexRun, ReindexingAShardedDatabaseReplacesPassages) {
   const IndexStats second = index_paths(fixture_folders(), options);  // existing database: one writer
   EXPECT_EQ(first.passages_in_db, second.passages_in_db);
   EXPECT_EQ(Xapian::Database(options.db_path).get_doccount(), first.passages);
+}
+
+// statutes-2013.tar.xz is indexed straight from the archive: the same database as from its folder,
+// and no unpacked files left behind.
+TEST(IndexRun, ArchiveIndexesLikeItsFolder) {
+  namespace fs = std::filesystem;
+  std::vector<testing::ArchiveMember> members;
+  for (const auto& e : fs::directory_iterator(testing::fixture_path("statute"))) {
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    members.push_back({"statute/" + e.path().filename().string(), text.str()});
+  }
+  const std::string dir = testing::temp_dir("index-archive");
+  testing::write_archive(dir + "/statutes.tar.xz", members, "tar.xz");
+
+  IndexOptions from_folder;
+  from_folder.db_path = dir + "/folder-db";
+  from_folder.progress = false;
+  const IndexStats a = index_paths({testing::fixture_path("statute")}, from_folder);
+  IndexOptions from_archive = from_folder;
+  from_archive.db_path = dir + "/archive-db";
+  const IndexStats b = index_paths({dir + "/statutes.tar.xz"}, from_archive);
+
+  ASSERT_GT(a.passages, 5u);
+  EXPECT_EQ(a.passages, b.passages);
+  EXPECT_EQ(a.skipped.size(), b.skipped.size());
+  EXPECT_EQ(dump_database(from_folder.db_path), dump_database(from_archive.db_path));
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".archive-db.unpack"), std::string::npos) << e.path() << " left behind";
 }
 
 }  // namespace

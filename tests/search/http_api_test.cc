@@ -160,6 +160,17 @@ TEST_F(HttpApiTest, ACachedSearchIsTheSameBodyWhateverTheParameterOrder) {
   EXPECT_EQ(client().Get("/api/search?q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86&size=3&type=statute&facets=1")
                 ->get_header_value("X-Tsubo-Cache"),
             "miss");
+  // Every filter is part of the key: article=1 must not be answered from the article=2 entry.
+  auto art2 = client().Get("/api/search?q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86&type=statute&article=2");
+  auto art1 = client().Get("/api/search?q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86&type=statute&article=1");
+  ASSERT_TRUE(art2 && art1);
+  EXPECT_EQ(art1->get_header_value("X-Tsubo-Cache"), "miss");
+  EXPECT_EQ(body(art2)["total"], 1);
+  EXPECT_EQ(body(art1)["total"], 0);
+  auto cites = client().Get("/api/search?q=%E5%96%B6%E6%A5%AD%E7%A7%98%E5%AF%86&type=statute&article=2&cites=%E6%B0%91%E6%B3%95709%E6%9D%A1");
+  ASSERT_TRUE(cites);
+  EXPECT_EQ(cites->get_header_value("X-Tsubo-Cache"), "miss");
+  EXPECT_EQ(body(cites)["total"], 0);
 }
 
 TEST_F(HttpApiTest, FacetsOnlyWhenAskedAndTheySayWhetherTheyAreExact) {

@@ -77,6 +77,57 @@ TEST_F(SearcherTest, HeadingWordsFindThePassage) {
   EXPECT_EQ(res.hits[0].article, "2");
 }
 
+// Filters by right type, article and cited provision, and the cited-article facet.
+TEST_F(SearcherTest, FiltersByRightTypeArticleAndCitation) {
+  Document citing = ruling();
+  citing.id = "ruling/99002";
+  citing.meta.right_type = "不正競争";
+  citing.passages[0].id = "ruling/99002#p1";
+  citing.passages[0].cited_statutes = {"不正競争防止法/2", "不正競争防止法/2/6", "民法/709"};
+  write({citing});
+
+  SearchRequest r;
+  r.query = "秘密";
+  r.facets = true;
+  r.cites = {"不競法２条６項"};  // abbreviation and full-width digits: same key as 不正競争防止法/2/6
+  auto res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].passage_id, "ruling/99002#p1");
+  std::map<std::string, std::size_t> cited;
+  for (const auto& [name, values] : res.facets)
+    if (name == "cited")
+      for (const auto& v : values) cited[v.value] = v.count;
+  EXPECT_EQ(cited["不正競争防止法/2"], 1u);
+  EXPECT_EQ(cited["民法/709"], 1u);
+  EXPECT_EQ(cited.count("不正競争防止法/2/6"), 0u) << "the facet counts articles, not paragraphs";
+
+  r = SearchRequest{};
+  r.query = "秘密";
+  r.cites = {"民法710条"};
+  EXPECT_TRUE(search(r).hits.empty());
+  r.cites = {"秘密管理性"};
+  EXPECT_THROW(search(r), SearchError);
+
+  r = SearchRequest{};
+  r.query = "秘密";
+  r.right_types = {"不正競争"};
+  res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].doc_id, "ruling/99002");
+
+  r = SearchRequest{};
+  r.query = "法律";
+  r.laws = {"不正競争防止法"};
+  for (const char* written : {"2", "２", "第二条", "2条"}) {
+    r.articles = {written};
+    res = search(r);
+    ASSERT_EQ(res.hits.size(), 1u) << written;
+    EXPECT_EQ(res.hits[0].passage_id, "statute/9001#art2") << written;
+  }
+  r.articles = {"総則"};
+  EXPECT_THROW(search(r), SearchError);
+}
+
 TEST_F(SearcherTest, LawTitleIsSearchable) {
   SearchRequest r;
   r.query = "不正競争防止法 目的";

@@ -78,6 +78,63 @@ TEST(Citations, LawFromTheDocumentContext) {
             Keys{"労働者派遣事業の適正な運営の確保及び派遣労働者の保護等に関する法律/24の4"});
 }
 
+// 88984 (知財高裁): 民法７１５条 cited before, then 不正競争防止法 named without an article; 同法 is
+// 不正競争防止法, not 民法 (the document view showed 民法2条6項).
+TEST(Citations, DoHoIsTheLawNamedLastEvenWithoutAnArticle) {
+  CitationContext ctx;
+  find_citations("被控訴人会社に対する請求につき民法７１５条１項の使用者責任を負うものと判断し", ctx);
+  EXPECT_EQ(statute_keys("３不正競争行為（営業秘密の使用行為等）の有無（争点３）について⑴不正競争防止法において「営業秘密」"
+                         "とは，秘密として管理されている生産方法，販売方法その他の事業活動に有用な技術上又は営業上の情報"
+                         "であって，公然と知られていないものをいう（同法２条６項）。",
+                         ctx),
+            Keys{"不正競争防止法/2/6"});
+  // 民法所定の: a mention too. Not the head of a longer title: 特許法等の一部を改正する法律.
+  CitationContext mention;
+  find_citations("不正競争防止法２条１項４号に基づき，民法所定の年５分の割合による遅延損害金", mention);
+  EXPECT_EQ(statute_keys("同法７０９条", mention), Keys{"民法/709"});
+  CitationContext longer;
+  find_citations("民法７０９条。特許法等の一部を改正する法律附則第二条", longer);
+  EXPECT_EQ(longer.last_law, "民法");
+  // A law named with its law number and no article (刑事訴訟法５３条の２第３項).
+  CitationContext numbered;
+  EXPECT_EQ(statute_keys("公文書等の管理に関する法律（平成二十一年法律第六十六号）第二章の規定は、適用しない。"
+                         "この場合において、同法第十四条第一項中",
+                         numbered),
+            Keys{"公文書等の管理に関する法律/14/1"});
+}
+
+TEST(Citations, RelativeReferencesCountFromHere) {
+  CitationContext ctx;
+  ctx.self_law = "不正競争防止法";
+  ctx.here.law = "不正競争防止法";
+  ctx.here.article = "22";
+  ctx.here.paragraph = "3";
+  EXPECT_EQ(statute_keys("前項の場合において", ctx), Keys{"不正競争防止法/22/2"});
+  EXPECT_EQ(statute_keys("前各項の規定", ctx), (Keys{"不正競争防止法/22/1", "不正競争防止法/22/2"}));
+  EXPECT_EQ(statute_keys("次項に定める", ctx), Keys{"不正競争防止法/22/4"});
+  EXPECT_EQ(statute_keys("本条の罰金刑", ctx), Keys{"不正競争防止法/22"});
+  EXPECT_EQ(statute_keys("前条第二項", ctx), Keys{"不正競争防止法/21/2"});
+  EXPECT_EQ(statute_keys("次条", ctx), Keys{"不正競争防止法/23"});
+  ctx.here.item = "5";
+  EXPECT_EQ(statute_keys("前各号に掲げるもののほか", ctx),
+            (Keys{"不正競争防止法/22/3/1", "不正競争防止法/22/3/2", "不正競争防止法/22/3/3", "不正競争防止法/22/3/4"}));
+  EXPECT_EQ(statute_keys("第一号に掲げる者", ctx), Keys{"不正競争防止法/22/3/1"});
+  // The statute's own order: 前条 of 3 is 2の2.
+  ctx.here = {};
+  ctx.here.law = "不正競争防止法";
+  ctx.here.article = "3";
+  ctx.article_order = {"1", "2", "2の2", "3"};
+  EXPECT_EQ(statute_keys("前条の規定", ctx), Keys{"不正競争防止法/2の2"});
+  ctx.article_order.clear();
+  EXPECT_EQ(statute_keys("前条の規定", ctx), Keys{"不正競争防止法/2"});
+  // Words, exhibits and unknown places are no citations.
+  EXPECT_EQ(statute_keys("本条約、前条件、本項目、甲第１号証", ctx), Keys{});
+  CitationContext ruling;
+  EXPECT_EQ(statute_keys("前条の規定により、前項に定める第２項の金額", ruling), Keys{});
+  // 同法 with nothing to refer to takes its whole chain: its 第一項 is no bare paragraph here.
+  EXPECT_EQ(statute_keys("同法第十四条第一項中", ctx), Keys{});
+}
+
 TEST(Citations, KeyLevels) {
   const auto c = parse_statute_reference("不正競争防止法2条1項7号");
   ASSERT_TRUE(c);
@@ -172,6 +229,23 @@ TEST(Citations, PrecisionAndRecallOnRealStatuteCitations) {
     compare(split(row[3], " ; "), statute_keys(row[2], ctx), row[0] + "\t" + row[2], score);
   }
   report("statutes", score);
+}
+
+TEST(Citations, PrecisionAndRecallOnRelativeReferences) {
+  const auto rows = fixture_rows("citations/relative.tsv");
+  ASSERT_GE(rows.size(), 15u);
+  Score score;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 4u) << row[0];
+    const auto here = split(row[1], "/");
+    CitationContext ctx;
+    ctx.self_law = ctx.default_law = ctx.here.law = here.at(0);
+    ctx.here.article = here.at(1);
+    if (here.size() > 2) ctx.here.paragraph = here[2];
+    if (here.size() > 3) ctx.here.item = here[3];
+    compare(split(row[3], " ; "), statute_keys(row[2], ctx), row[0] + "\t" + row[2], score);
+  }
+  report("relative", score);
 }
 
 TEST(Citations, PrecisionAndRecallOnRealRulingCitations) {
