@@ -246,22 +246,20 @@ def main():
                         pass
                     lat.append((time.monotonic() - t0) * 1000)
                 row("http", "HTTP /api/search p50/p95/p99 (1 client)", ms3((pct(lat, 50), pct(lat, 95), pct(lat, 99))) + " ms")
-                dur = a.wrk_duration or ("3s" if a.smoke else "30s")
-                for q in ("秘密管理性", "営業秘密 差止請求"):
-                    url = f"http://127.0.0.1:{port}/api/search?q={urllib.parse.quote(q)}&size=10"
-                    out = subprocess.run(["wrk", "-t2", "-c32", f"-d{dur}", "--latency", url], capture_output=True, text=True).stdout
-                    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-                    pcts = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.M))
-                    errs = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-                    sock = re.search(r"Socket errors: (.*)", out)
-                    row("http", f"wrk -t2 -c32 -d{dur} «{q}»", f"{float(rps.group(1)) if rps else 0:.0f} req/s",
-                        f"p50 {pcts.get('50', '?')} p90 {pcts.get('90', '?')} p99 {pcts.get('99', '?')}; "
-                        f"non-2xx {errs.group(1) if errs else 0}; socket errors {sock.group(1) if sock else 'none'}")
             else:
                 row("http", "tsubo serve", "did not start")
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=10)
+        # Throughput: bench/http_wrk.sh (one query, with facets, the whole query set; cache off and on).
+        dur = a.wrk_duration or ("3s" if a.smoke else "30s")
+        out = subprocess.run(["bash", os.path.join(HERE, "http_wrk.sh"), tsubo, db], capture_output=True, text=True,
+                             env={**os.environ, "DURATION": dur, "TSUBO_CORPUS": corpus}).stdout
+        for line in out.splitlines():
+            f = line.split()
+            if len(f) == 7 and f[0].startswith(("uncached", "cached")):
+                row("http", f"wrk -t2 -c32 -d{dur} {f[0]}", f"{float(f[1]):.0f} req/s",
+                    f"p50 {f[2]} p90 {f[3]} p99 {f[4]} ms; non-2xx {f[5]}; socket errors {f[6]}")
 
     # Shards: the two shards searched locally as one, then through two xapian-tcpsrv on loopback.
     if "shards" not in skip:
