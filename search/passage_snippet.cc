@@ -95,13 +95,8 @@ std::vector<Occurrence> occurrences_of(const NormalizedText& norm, const std::ve
 // bytes; else the code point boundary `reach` bytes back, so that MeCab starts at a sentence or far
 // enough from the window that a word cut in two there cannot touch it.
 std::size_t region_start(std::string_view text, std::size_t at, std::size_t reach) {
-  static constexpr std::string_view kPeriod = "。";
-  const std::size_t floor = at > reach ? at - reach : 0;
-  for (std::size_t i = at; i > floor; --i) {
-    if (text[i - 1] == '\n') return i;
-    if (i >= kPeriod.size() && text.compare(i - kPeriod.size(), kPeriod.size(), kPeriod) == 0) return i;
-  }
-  std::size_t i = floor;
+  if (const auto start = sentence_start_within(text, at, reach)) return *start;
+  std::size_t i = at > reach ? at - reach : 0;
   while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
   return i;
 }

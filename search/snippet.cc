@@ -26,16 +26,20 @@ std::vector<std::string> split_terms(const std::string& entry) {
 
 // Byte offset of the sentence start at or before `at`, if one lies within `reach` bytes.
 std::size_t sentence_start(std::string_view text, std::size_t at, std::size_t reach) {
+  return sentence_start_within(text, at, reach).value_or(at > reach ? at : 0);
+}
+
+}  // namespace
+
+std::optional<std::size_t> sentence_start_within(std::string_view text, std::size_t at, std::size_t reach) {
   static constexpr std::string_view kPeriod = "。";
   const std::size_t floor = at > reach ? at - reach : 0;
   for (std::size_t i = at; i > floor; --i) {
     if (text[i - 1] == '\n') return i;
     if (i >= kPeriod.size() && text.compare(i - kPeriod.size(), kPeriod.size(), kPeriod) == 0) return i;
   }
-  return floor == 0 ? 0 : at;
+  return std::nullopt;
 }
-
-}  // namespace
 
 std::string html_escape(std::string_view s) {
   std::string out;

@@ -1,6 +1,7 @@
 // Keyword-in-context snippets with the matched words marked.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end
 // (full-width digits, joined line breaks). Without any match: the start of the text.
 std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
                          const Analyzer& analyzer, const SnippetOptions& options = {});
+
+// Just after the last sentence end (。 or a line break) in the `reach` bytes up to `at`: where a
+// snippet window may start. nullopt when there is none that close.
+std::optional<std::size_t> sentence_start_within(std::string_view text, std::size_t at, std::size_t reach);
 
 // &, <, >, " escaped for HTML.
 std::string html_escape(std::string_view s);
