@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <mutex>
+#include <set>
 #include <regex>
 #include <filesystem>
 
@@ -104,6 +106,15 @@ std::string article_number(const std::string& written) {
   return article ? *article : std::string();
 }
 
+// Said once per process and shard: a server retrying a dead shard every 10 s in each of its
+// workers would otherwise repeat the same line hundreds of times a minute.
+void report_missing_shard(const std::string& message) {
+  static std::mutex mu;
+  static std::set<std::string> said;
+  std::lock_guard<std::mutex> lock(mu);
+  if (said.insert(message).second) std::fprintf(stderr, "[search][shards] missing %s\n", message.c_str());
+}
+
 // Role name (indexer/passage_role.h) → the prior the ranking adds for it.
 std::vector<std::pair<std::string, double>> role_priors(const RankingParams& p) {
   return {{"reasoning", p.role_reasoning},   {"claims", p.role_claims},       {"background", p.role_background},
@@ -153,7 +164,7 @@ Searcher::Searcher(const std::vector<std::string>& shards, const Analyzer& analy
   for (const auto& m : state_->missing_shards) missing += "\n  " + m;
   if (state_->missing_shards.size() == shards.size())
     throw SearchError("[search][shards] no shard could be opened:" + missing);
-  for (const auto& m : state_->missing_shards) std::fprintf(stderr, "[search][shards] missing %s\n", m.c_str());
+  for (const auto& m : state_->missing_shards) report_missing_shard(m);
   const std::string built_with = state_->db.get_metadata(schema::kMetaAnalyzer);  // from the first shard
   if (built_with != analyzer.identity())
     throw SearchError("[search][shards] the shards were built with analyzer «" + built_with + "» but this search uses «" +
