@@ -326,7 +326,6 @@ struct HttpServer::Impl {
         body["size"] = size;
         body["from_year"] = sr.year_from ? json(sr.year_from) : json(nullptr);
         body["to_year"] = sr.year_to ? json(sr.year_to) : json(nullptr);
-        if (sr.facets) body["facets_estimated"] = response.facets_estimated;
         if (sharded()) body["missing_shards"] = response.missing_shards;
         auto text = std::make_shared<const std::string>(body.dump());
         res.set_content(*text, kJsonType);

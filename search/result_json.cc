@@ -44,6 +44,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
       facets[name] = list;
     }
     out["facets"] = facets;
+    out["facets_estimated"] = response.facets_estimated;  // counts scaled up from a sample of the matches
   }
   return out;
 }
