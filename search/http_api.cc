@@ -68,7 +68,7 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 // One worker's private search state. A fresh Searcher is made whenever the database has moved on.
 struct Reader {
   Analyzer analyzer;
-  Xapian::Database db;                // for documents, suggestions, health (the Searcher has its own)
+  Xapian::Database db;                // the Searcher's, shared: documents, suggestions, health
   std::unique_ptr<Searcher> searcher;
   std::string fingerprint;            // of db (database_fingerprint): part of every cache key
   std::vector<std::string> missing;   // shards that did not open, "<shard>: <reason>"
@@ -139,31 +139,16 @@ struct HttpServer::Impl {
   void open_databases(Reader& r) {
     r.checked = r.opened = std::chrono::steady_clock::now();
     r.degraded = false;
-    if (sharded()) {
-      Xapian::Database db;
-      std::vector<std::string> missing;
-      open_shards(options.shards, db, missing);  // throws SearchError for a malformed address
-      r.searcher = std::make_unique<Searcher>(options.shards, r.analyzer);  // throws when none opens
-      r.db = db;
-      r.missing = std::move(missing);
-    } else {
-      if (!fs::exists(options.db_path))
-        throw SearchError("[serve] no index at " + options.db_path + "; build one with: tsubo index --db " +
-                          options.db_path + " <folders>");
-      try {
-        r.db = Xapian::Database(options.db_path);
-      } catch (const Xapian::Error& e) {
-        throw SearchError("[serve][xapian] cannot open " + options.db_path + ": " + e.get_description());
-      }
-      r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
-    }
-    r.fingerprint = database_fingerprint(r.db);
+    renew_searcher(r);
   }
 
-  // After the reader's database moved on (reopen() returned true): a Searcher at least as new.
+  // A new Searcher (which opens the database, or every shard, once) and the reader's handle to the
+  // same database. Throws SearchError for a missing or foreign index, or when no shard opens.
   void renew_searcher(Reader& r) {
     if (sharded()) r.searcher = std::make_unique<Searcher>(options.shards, r.analyzer);
     else r.searcher = std::make_unique<Searcher>(options.db_path, r.analyzer);
+    r.db = r.searcher->database();
+    r.missing = r.searcher->missing_shards();
     r.fingerprint = database_fingerprint(r.db);
   }
 

@@ -174,6 +174,8 @@ Searcher::Searcher(const std::vector<std::string>& shards, const Analyzer& analy
 Searcher::~Searcher() = default;
 
 std::size_t Searcher::passage_count() const { return state_->db.get_doccount(); }
+const Xapian::Database& Searcher::database() const { return state_->db; }
+const std::vector<std::string>& Searcher::missing_shards() const { return state_->missing_shards; }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();

@@ -8,6 +8,10 @@
 
 #include "search/ranking.h"
 
+namespace Xapian {
+class Database;
+}
+
 namespace tsubo {
 
 class Analyzer;
@@ -91,6 +95,10 @@ class Searcher {
   SearchResponse search(const SearchRequest& request);
 
   std::size_t passage_count() const;
+  // The database (or shards as one) this Searcher reads, to share rather than open a second time.
+  const Xapian::Database& database() const;
+  // Shards that did not open, "<shard>: <reason>" (empty for one database).
+  const std::vector<std::string>& missing_shards() const;
 
  private:
   struct State;
