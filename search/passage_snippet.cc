@@ -41,17 +41,6 @@ struct Occurrence {
 // symbol between, which yields no token): used only when no entry is found whole anywhere.
 constexpr std::size_t kUnsure = static_cast<std::size_t>(-1);
 
-std::vector<std::string> split_terms(const std::string& entry) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start <= entry.size();) {
-    std::size_t space = entry.find(' ', start);
-    if (space == std::string::npos) space = entry.size();
-    if (space > start) out.push_back(entry.substr(start, space - start));
-    start = space + 1;
-  }
-  return out;
-}
-
 // Where the highlight entries can match in the normalised text, in order. At each place, as
 // find_matches does, the longest entry whose terms all follow there (joined as Japanese text
 // joins them, without spaces).
@@ -62,7 +51,7 @@ std::vector<Occurrence> occurrences_of(const NormalizedText& norm, const std::ve
   };
   std::vector<Entry> entries;
   for (const auto& h : highlight_terms) {
-    const auto terms = split_terms(h);
+    const auto terms = split_highlight_entry(h);
     std::string joined;
     for (const auto& t : terms) joined += t;
     entries.push_back({terms.empty() ? std::string() : terms.front(), joined, terms.size()});

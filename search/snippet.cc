@@ -11,19 +11,6 @@
 namespace tsubo {
 namespace {
 
-std::vector<std::string> split_terms(const std::string& entry) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= entry.size()) {
-    const std::size_t space = entry.find(' ', start);
-    const std::size_t end = space == std::string::npos ? entry.size() : space;
-    if (end > start) out.push_back(entry.substr(start, end - start));
-    if (space == std::string::npos) break;
-    start = space + 1;
-  }
-  return out;
-}
-
 // Byte offset of the sentence start at or before `at`, if one lies within `reach` bytes.
 std::size_t sentence_start(std::string_view text, std::size_t at, std::size_t reach) {
   return sentence_start_within(text, at, reach).value_or(at > reach ? at : 0);
@@ -39,6 +26,19 @@ std::optional<std::size_t> sentence_start_within(std::string_view text, std::siz
     if (i >= kPeriod.size() && text.compare(i - kPeriod.size(), kPeriod.size(), kPeriod) == 0) return i;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> split_highlight_entry(const std::string& entry) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= entry.size()) {
+    const std::size_t space = entry.find(' ', start);
+    const std::size_t end = space == std::string::npos ? entry.size() : space;
+    if (end > start) out.push_back(entry.substr(start, end - start));
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return out;
 }
 
 std::string html_escape(std::string_view s) {
@@ -61,7 +61,7 @@ std::vector<MatchSpan> find_matches(std::string_view text, const std::vector<std
   // First term → (entry index, its terms), so each token is checked against few candidates.
   std::multimap<std::string, std::pair<std::size_t, std::vector<std::string>>> by_first;
   for (std::size_t i = 0; i < highlight_terms.size(); ++i) {
-    auto terms = split_terms(highlight_terms[i]);
+    auto terms = split_highlight_entry(highlight_terms[i]);
     if (terms.empty()) continue;
     std::string first = terms.front();
     by_first.emplace(std::move(first), std::make_pair(i, std::move(terms)));

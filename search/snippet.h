@@ -38,6 +38,9 @@ std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end
 std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
                          const Analyzer& analyzer, const SnippetOptions& options = {});
 
+// The terms of one highlight entry: "秘密 管理 性" → 秘密, 管理, 性.
+std::vector<std::string> split_highlight_entry(const std::string& entry);
+
 // Just after the last sentence end (。 or a line break) in the `reach` bytes up to `at`: where a
 // snippet window may start. nullopt when there is none that close.
 std::optional<std::size_t> sentence_start_within(std::string_view text, std::size_t at, std::size_t reach);
