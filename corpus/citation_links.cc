@@ -25,22 +25,6 @@ std::string_view without_article_heading(const Document& doc, std::string_view t
   return text.substr(end);
 }
 
-// law/article[/paragraph[/item]] back into its parts.
-StatuteCitation from_key(const std::string& key) {
-  std::vector<std::string> parts;
-  for (std::size_t start = 0; start <= key.size();) {
-    const std::size_t slash = std::min(key.find('/', start), key.size());
-    parts.push_back(key.substr(start, slash - start));
-    start = slash + 1;
-  }
-  StatuteCitation c;
-  c.law = parts[0];
-  if (parts.size() > 1) c.article = parts[1];
-  if (parts.size() > 2) c.paragraph = parts[2];
-  if (parts.size() > 3) c.item = parts[3];
-  return c;
-}
-
 // The paragraph or item a statute passage's line opens, as statute_text.cc writes them: "２　…"
 // is paragraph 2 (also "○２"), "一　…" item 1, "十一の二　…" item 11の2; "イ　…" and other lines open
 // nothing.
@@ -99,7 +83,7 @@ void attach_citations(Document& doc) {
   // 逐条解説: the law the commentary explains is what its bare articles (第３条) cite.
   for (const auto& p : doc.passages) {
     if (doc.type != DocType::Guidance || p.provision.empty()) continue;
-    ctx.self_law = from_key(p.provision).law;
+    ctx.self_law = StatuteCitation::from_key(p.provision).law;
     break;
   }
   std::vector<std::string_view> texts;
@@ -122,7 +106,7 @@ void attach_citations(Document& doc) {
       ctx.here.law = self_law;
       ctx.here.article = p.article;
     } else if (!p.provision.empty()) {
-      ctx.here = from_key(p.provision);
+      ctx.here = StatuteCitation::from_key(p.provision);
       for (const auto& key : ctx.here.key_levels()) add_unique(p.cited_statutes, key);
     }
     const Citations found = cite_passage(doc, p, ctx);

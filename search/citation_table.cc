@@ -36,18 +36,11 @@ std::string meta(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_object() ? str(*it, key) : "";
 }
 
-// law/article from a key: 不正競争防止法/2/6 → {不正競争防止法, 2}. An old law (…(旧)) has no target.
-std::pair<std::string, std::string> law_and_article(const std::string& key) {
-  const std::size_t a = key.find('/');
-  if (a == std::string::npos) return {};
-  const std::size_t b = key.find('/', a + 1);
-  return {key.substr(0, a), key.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1)};
-}
-
+// The indexed article a key cites (不正競争防止法/2/6 → statute/6273#art2); an old law (…(旧)) has none.
 std::string target_of_key(const Xapian::Database& db, const std::string& key) {
-  const auto [law, article] = law_and_article(key);
-  if (law.empty() || law.find("(旧)") != std::string::npos) return "";
-  return resolve_statute(db, law, article);
+  const StatuteCitation c = StatuteCitation::from_key(key);
+  if (c.law.empty() || c.article.empty() || c.old_law) return "";
+  return resolve_statute(db, c.law, c.article);
 }
 
 }  // namespace

@@ -1077,6 +1077,26 @@ std::string StatuteCitation::key() const {
   return k;
 }
 
+StatuteCitation StatuteCitation::from_key(const std::string& key) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0; start <= key.size();) {
+    const std::size_t slash = std::min(key.find('/', start), key.size());
+    parts.push_back(key.substr(start, slash - start));
+    start = slash + 1;
+  }
+  StatuteCitation c;
+  static constexpr std::string_view kOld = "(旧)";
+  c.law = parts[0];
+  if (c.law.size() >= kOld.size() && c.law.compare(c.law.size() - kOld.size(), kOld.size(), kOld) == 0) {
+    c.law.resize(c.law.size() - kOld.size());
+    c.old_law = true;
+  }
+  if (parts.size() > 1) c.article = parts[1];
+  if (parts.size() > 2) c.paragraph = parts[2];
+  if (parts.size() > 3) c.item = parts[3];
+  return c;
+}
+
 std::vector<std::string> StatuteCitation::key_levels() const {
   std::vector<std::string> out;
   std::string k = law + (old_law ? "(旧)" : "") + "/" + article;

@@ -27,6 +27,8 @@ struct StatuteCitation {
   // The keys of this provision and of every provision that contains it (law/2, law/2/6, law/2/6/4),
   // so that a search for 2条 finds a passage citing 2条6項.
   std::vector<std::string> key_levels() const;
+  // The citation a key() stands for: 不正競争防止法(旧)/2/6 → law 不正競争防止法, old_law, 2, 6.
+  static StatuteCitation from_key(const std::string& key);
 };
 
 // One cited judgment or decision. Courts are written out (最判 → 最高裁判所, 東京高判 → 東京高等裁判所,

@@ -264,3 +264,23 @@ TEST(Citations, PrecisionAndRecallOnRealRulingCitations) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST(Citations, KeysReadBackIntoTheirCitation) {
+  const StatuteCitation c = StatuteCitation::from_key("不正競争防止法/2/1/4");
+  EXPECT_EQ(c.law, "不正競争防止法");
+  EXPECT_EQ(c.article, "2");
+  EXPECT_EQ(c.paragraph, "1");
+  EXPECT_EQ(c.item, "4");
+  EXPECT_EQ(c.key(), "不正競争防止法/2/1/4");
+  const StatuteCitation old = StatuteCitation::from_key("不正競争防止法(旧)/19の2");
+  EXPECT_TRUE(old.old_law);
+  EXPECT_EQ(old.law, "不正競争防止法");
+  EXPECT_EQ(old.article, "19の2");
+  EXPECT_EQ(old.key(), "不正競争防止法(旧)/19の2");
+}
+
+}  // namespace
+}  // namespace tsubo
