@@ -167,9 +167,10 @@ Document parse_pdf(const std::string& path, const std::string& doc_id) {
     run.clear();
   };
   for (const auto& line : lines) {
-    if (parse_article_heading(utf8::trim(line.text))) {
+    const std::string trimmed = utf8::trim(line.text);
+    if (parse_article_heading(trimmed)) {
       flush();
-      joined += utf8::trim(line.text) + "\n";
+      joined += trimmed + "\n";
       continue;
     }
     run.push_back(line);
