@@ -9,6 +9,7 @@
 #include "indexer/schema.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
+#include "text/token_spans.h"
 #include "text/utf8.h"
 
 namespace tsubo {
@@ -113,10 +114,13 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);
   }
-  for (const Token& t : analyzer.analyze(passage.text)) {
+  std::string normalized_body;
+  const std::vector<Token> body = analyzer.analyze(passage.text, &normalized_body);
+  for (const Token& t : body) {
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, schema::kBodyPositionStart + t.position);
   }
+  xdoc.add_value(schema::kValueTokenSpans, pack_token_spans(body, normalized_body));
 
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixPassageId, passage.id));
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixDocId, doc.id));

@@ -33,11 +33,12 @@ inline constexpr unsigned kValueRole = 8;       // passage role (indexer/passage
 inline constexpr unsigned kValueRequirements = 10;  // requirement tags, "秘密管理性:denied|有用性:discussed"
 inline constexpr unsigned kValueDocId = 9;      // document id: collapse key limiting passages per document
 inline constexpr unsigned kValueCitedArticles = 11;  // articles cited, "不正競争防止法/2|民法/709" (not its own)
+inline constexpr unsigned kValueTokenSpans = 12;  // the body's tokens (text/token_spans.h), for snippets without MeCab
 
 // Database metadata keys.
 inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)
 inline constexpr const char* kMetaSchema = "tsubo.schema";          // schema version below
-inline constexpr const char* kSchemaVersion = "3";
+inline constexpr const char* kSchemaVersion = "4";
 
 // Positions: heading words start at 1, body words after this gap.
 inline constexpr unsigned kBodyPositionStart = 1000;

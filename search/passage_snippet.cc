@@ -6,6 +6,7 @@
 #include <set>
 
 #include "text/normalize.h"
+#include "text/token_spans.h"
 #include "text/utf8.h"
 
 namespace tsubo {
@@ -133,6 +134,16 @@ std::string passage_snippet(std::string_view text, const std::vector<std::string
   // only the whole passage tells whether a match lies anywhere else.
   if (out.find(options.open) == std::string::npos) return make_snippet(text, highlight_terms, analyzer, options);
   return out;
+}
+
+std::string passage_snippet(std::string_view text, std::string_view packed_tokens,
+                            const std::vector<std::string>& highlight_terms, const Analyzer& analyzer,
+                            const SnippetOptions& options) {
+  if (!packed_tokens.empty()) {
+    if (const auto tokens = unpack_token_spans(packed_tokens, normalize_for_search(text)))
+      return snippet_of_matches(text, find_matches(*tokens, highlight_terms), options);
+  }
+  return passage_snippet(text, highlight_terms, analyzer, options);
 }
 
 }  // namespace tsubo

@@ -21,4 +21,11 @@ class Analyzer;
 std::string passage_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
                             const Analyzer& analyzer, const SnippetOptions& options = {});
 
+// The same from the tokens the indexer packed with the passage (text/token_spans.h): no MeCab at
+// all, and the snippet is make_snippet's exactly. Empty or unfitting packed tokens (an index
+// built before they were stored): as above.
+std::string passage_snippet(std::string_view text, std::string_view packed_tokens,
+                            const std::vector<std::string>& highlight_terms, const Analyzer& analyzer,
+                            const SnippetOptions& options = {});
+
 }  // namespace tsubo

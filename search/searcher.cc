@@ -38,9 +38,10 @@ Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values,
 
 SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string>& highlight,
                    const Analyzer& analyzer) {
-  SearchHit hit = hit_from_record(it.get_document().get_data());
+  const Xapian::Document doc = it.get_document();
+  SearchHit hit = hit_from_record(doc.get_data());
   hit.score = it.get_weight();
-  hit.snippet = passage_snippet(hit.text, highlight, analyzer);
+  hit.snippet = passage_snippet(hit.text, doc.get_value(schema::kValueTokenSpans), highlight, analyzer);
   return hit;
 }
 

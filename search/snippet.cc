@@ -58,6 +58,11 @@ std::string html_escape(std::string_view s) {
 
 std::vector<MatchSpan> find_matches(std::string_view text, const std::vector<std::string>& highlight_terms,
                                     const Analyzer& analyzer) {
+  if (highlight_terms.empty()) return {};
+  return find_matches(analyzer.analyze(text), highlight_terms);
+}
+
+std::vector<MatchSpan> find_matches(const std::vector<Token>& tokens, const std::vector<std::string>& highlight_terms) {
   // First term → (entry index, its terms), so each token is checked against few candidates.
   std::multimap<std::string, std::pair<std::size_t, std::vector<std::string>>> by_first;
   for (std::size_t i = 0; i < highlight_terms.size(); ++i) {
@@ -68,7 +73,6 @@ std::vector<MatchSpan> find_matches(std::string_view text, const std::vector<std
   }
   std::vector<MatchSpan> spans;
   if (by_first.empty()) return spans;
-  const std::vector<Token> tokens = analyzer.analyze(text);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     auto [lo, hi] = by_first.equal_range(tokens[i].term);
     std::size_t best_len = 0, best_entry = 0;
@@ -109,8 +113,11 @@ std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end
 
 std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
                          const Analyzer& analyzer, const SnippetOptions& options) {
-  const std::vector<MatchSpan> spans = find_matches(text, highlight_terms, analyzer);
+  return snippet_of_matches(text, find_matches(text, highlight_terms, analyzer), options);
+}
 
+std::string snippet_of_matches(std::string_view text, const std::vector<MatchSpan>& spans,
+                               const SnippetOptions& options) {
   // Window length in bytes, approximated from code points (Japanese text is 3 bytes a character).
   const std::size_t window_bytes = options.max_chars * 3;
   std::size_t best_start = 0;

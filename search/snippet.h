@@ -9,6 +9,7 @@
 namespace tsubo {
 
 class Analyzer;
+struct Token;
 
 struct SnippetOptions {
   std::size_t max_chars = 200;  // code points of passage text shown
@@ -26,6 +27,8 @@ struct MatchSpan {
 // other, see ParsedQuery) occur in text, in order, adjacent spans merged.
 std::vector<MatchSpan> find_matches(std::string_view text, const std::vector<std::string>& highlight_terms,
                                     const Analyzer& analyzer);
+// The same over tokens the text has already been cut into (text/token_spans.h).
+std::vector<MatchSpan> find_matches(const std::vector<Token>& tokens, const std::vector<std::string>& highlight_terms);
 
 // text[begin, end) HTML-escaped with every span inside wrapped in open/close marks.
 std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end,
@@ -37,6 +40,9 @@ std::string mark_spans(std::string_view text, std::size_t begin, std::size_t end
 // (full-width digits, joined line breaks). Without any match: the start of the text.
 std::string make_snippet(std::string_view text, const std::vector<std::string>& highlight_terms,
                          const Analyzer& analyzer, const SnippetOptions& options = {});
+// make_snippet's window and marks, given the matches (find_matches) in text.
+std::string snippet_of_matches(std::string_view text, const std::vector<MatchSpan>& spans,
+                               const SnippetOptions& options = {});
 
 // The terms of one highlight entry: "秘密 管理 性" → 秘密, 管理, 性.
 std::vector<std::string> split_highlight_entry(const std::string& entry);
