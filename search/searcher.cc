@@ -122,6 +122,20 @@ std::vector<std::pair<std::string, double>> role_priors(const RankingParams& p) 
           {"definition", p.role_definition}, {"provision", p.role_provision}, {"guidance", p.role_guidance}};
 }
 
+// Role priors, added to the weight of passages that match anyway (AND_MAYBE never adds matches): a
+// fixed weight filtered by the role's boolean term. (A ValueMapPostingSource over the role value
+// did the same but read the value table for every candidate: a fifth of all query time.)
+Xapian::Query role_prior_query(const RankingParams& p) {
+  std::vector<Xapian::Query> lifted;
+  for (const auto& [name, prior] : role_priors(p)) {
+    if (prior == 0) continue;
+    auto* weight = new Xapian::FixedWeightPostingSource(prior);
+    lifted.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
+                        Xapian::Query(prefixed_term(schema::kPrefixRole, name)));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, lifted.begin(), lifted.end());
+}
+
 double role_prior_of(const RankingParams& p, const std::string& role) {
   for (const auto& [name, prior] : role_priors(p))
     if (name == role) return prior;
@@ -185,11 +199,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const RankingParams& rank = request.ranking;
   const ParsedQuery parsed = parse_query(request.query, *state_->analyzer, rank);
 
-  // Role priors: added to the weight of passages that match anyway (AND_MAYBE never adds matches).
-  Xapian::ValueMapPostingSource role_prior(schema::kValueRole);
-  for (const auto& [name, prior] : role_priors(rank)) role_prior.add_mapping(name, prior);
   Xapian::Query query = parsed.query;
-  query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&role_prior));
+  const Xapian::Query priors = role_prior_query(rank);
+  if (!priors.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, priors);
   std::vector<Xapian::Query> filters;
   if (!request.types.empty()) {
     for (const auto& t : request.types) {
