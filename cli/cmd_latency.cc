@@ -55,6 +55,7 @@ void register_latency(CLI::App& app, int& exit_status) {
     int repeat = 3;
     std::size_t limit = 10;
     bool show = false;
+    std::string rank;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder or Xapian stub file")->capture_default_str();
@@ -64,7 +65,16 @@ void register_latency(CLI::App& app, int& exit_status) {
   cmd->add_option("--repeat", args->repeat, "Warm passes over the query set")->capture_default_str();
   cmd->add_option("-n,--limit", args->limit, "Results per query (snippets are made for these)")->capture_default_str();
   cmd->add_flag("--show", args->show, "Print each query's top passage ids (to compare shards with one database)");
+  cmd->add_option("--rank", args->rank, "Ranking knobs as for tsubo eval (k1=1.0,…): what a knob costs in time");
   cmd->callback([args, &exit_status] {
+    RankingParams ranking;
+    try {
+      ranking.apply(args->rank);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "[latency] --rank: " << e.what() << "\n";
+      exit_status = 2;
+      return;
+    }
     std::vector<std::string> queries;
     for (const auto& f : args->query_files) {
       const auto q = read_queries(f);
@@ -80,6 +90,7 @@ void register_latency(CLI::App& app, int& exit_status) {
       SearchRequest request;
       request.query = q;
       request.limit = args->limit;
+      request.ranking = ranking;
       const auto t0 = clock::now();
       try {
         SearchResponse r = s.search(request);
