@@ -101,26 +101,14 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string query;
     for (const auto& w : args->words) query += (query.empty() ? "" : " ") + w;
     args->request.query = query;
-    for (auto [text, target] : {std::pair{&args->from_year, &args->request.year_from},
-                                std::pair{&args->to_year, &args->request.year_to}}) {
-      if (text->empty()) continue;
-      const auto year = parse_filter_year(*text);
-      if (!year) {
-        std::cerr << "[search] «" << *text << "» is not a year: write 2017, 平成29, H29 or 令和元年\n";
-        exit_status = kExitFailure;
-        return;
-      }
-      *target = *year;
-    }
-    if (!args->years.empty()) {
-      const auto range = parse_filter_years(args->years);
-      if (!range) {
-        std::cerr << "[search] «" << args->years << "» is not a year range: write 2017..2020, 平成29..令和2 or H29..\n";
-        exit_status = kExitFailure;
-        return;
-      }
-      if (range->first) args->request.year_from = range->first;
-      if (range->second) args->request.year_to = range->second;
+    try {
+      const YearBounds years = parse_year_bounds(args->from_year, args->to_year, args->years);
+      args->request.year_from = years.from;
+      args->request.year_to = years.to;
+    } catch (const YearFilterError& e) {
+      std::cerr << "[search] " << e.what() << "\n";
+      exit_status = kExitFailure;
+      return;
     }
     try {
       const Analyzer analyzer(args->dict);

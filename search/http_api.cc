@@ -237,16 +237,6 @@ struct HttpServer::Impl {
     return out;
   }
 
-  static int year_param(const httplib::Request& req, const char* name) {
-    const std::string v = utf8::trim(req.get_param_value(name));
-    if (v.empty()) return 0;
-    const auto y = parse_filter_year(v);
-    if (!y)
-      throw BadRequest{400, "bad_year", std::string(name) + " «" + v +
-                                            "» is not a year: write 2019, 平成29, 平成二十九年, 令和元年 or H29"};
-    return *y;
-  }
-
   // ---- handlers --------------------------------------------------------------------------------
 
   void handle_search(const httplib::Request& req, httplib::Response& res) {
@@ -265,16 +255,14 @@ struct HttpServer::Impl {
     sr.right_types = list_param(req, "right_type");
     sr.articles = list_param(req, "article");
     sr.cites = list_param(req, "cites");
-    sr.year_from = year_param(req, "from");
-    sr.year_to = year_param(req, "to");
-    if (const std::string years = utf8::trim(req.get_param_value("years")); !years.empty()) {
-      const auto range = parse_filter_years(years);
-      if (!range)
-        throw BadRequest{400, "bad_year", "years «" + years + "» is not a year range: write 2017..2020, 平成29..令和2 or H29.."};
-      if (range->first) sr.year_from = range->first;
-      if (range->second) sr.year_to = range->second;
+    try {
+      const YearBounds years = parse_year_bounds(utf8::trim(req.get_param_value("from")), utf8::trim(req.get_param_value("to")),
+                                                 utf8::trim(req.get_param_value("years")));
+      sr.year_from = years.from;
+      sr.year_to = years.to;
+    } catch (const YearFilterError& e) {
+      throw BadRequest{400, "bad_year", e.what()};
     }
-    if (sr.year_from && sr.year_to && sr.year_from > sr.year_to) std::swap(sr.year_from, sr.year_to);
     const std::string sort = req.get_param_value("sort");
     if (!sort.empty() && sort != "date" && sort != "relevance")
       throw BadRequest{400, "bad_sort", "sort must be relevance or date"};

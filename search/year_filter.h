@@ -2,8 +2,9 @@
 #pragma once
 
 #include <optional>
-#include <utility>
+#include <stdexcept>
 #include <string_view>
+#include <utility>
 
 namespace tsubo {
 
@@ -15,5 +16,19 @@ std::optional<int> parse_filter_year(std::string_view s);
 // A year range: 2017..2020, 平成29..令和2, H29〜R2, 2017.. (open end: 0), ..2020, or one year (2019 → 2019..2019).
 // The years come out in order. nullopt when either side is not a year.
 std::optional<std::pair<int, int>> parse_filter_years(std::string_view s);
+
+// A search's year bounds, 0 where open.
+struct YearBounds {
+  int from = 0, to = 0;
+};
+
+struct YearFilterError : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// The bounds from the three ways a search can give them, each possibly empty: a first year, a last
+// year, and a range (which wins for the ends it names). Reversed bounds are put in order. Throws
+// YearFilterError, naming the value and the forms accepted, when one is not a year (range).
+YearBounds parse_year_bounds(std::string_view from, std::string_view to, std::string_view range);
 
 }  // namespace tsubo

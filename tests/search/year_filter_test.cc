@@ -30,5 +30,24 @@ TEST(YearFilter, RangesInEitherCalendar) {
   EXPECT_FALSE(parse_filter_years("秘密..2019"));
 }
 
+TEST(YearFilter, BoundsFromFirstLastAndRange) {
+  const YearBounds open = parse_year_bounds("", "", "");
+  EXPECT_EQ(open.from, 0);
+  EXPECT_EQ(open.to, 0);
+  const YearBounds both = parse_year_bounds("令和2", "H29", "");  // reversed: put in order
+  EXPECT_EQ(both.from, 2017);
+  EXPECT_EQ(both.to, 2020);
+  const YearBounds range_wins = parse_year_bounds("2000", "2030", "2017..");  // the range names only its start
+  EXPECT_EQ(range_wins.from, 2017);
+  EXPECT_EQ(range_wins.to, 2030);
+  try {
+    parse_year_bounds("", "昔", "");
+    FAIL() << "昔 is not a year";
+  } catch (const YearFilterError& e) {
+    EXPECT_NE(std::string(e.what()).find("«昔» is not a year"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(parse_year_bounds("", "", "2017..昔"), YearFilterError);
+}
+
 }  // namespace
 }  // namespace tsubo
