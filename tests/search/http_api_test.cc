@@ -26,27 +26,16 @@
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
 #include "search/searcher.h"
+#include "search/search_fixtures.h"
 #include "test_support.h"
 #include "text/analyzer.h"
 
 namespace tsubo {
 namespace {
 
-using nlohmann::json;
+using testing::two_article_statute;
 
-Document statute() {
-  Document d;
-  d.id = "statute/9001";
-  d.type = DocType::Statute;
-  d.title = "不正競争防止法";
-  d.meta.law = "不正競争防止法";
-  d.meta.date = "1993-05-19";
-  d.passages = {
-      {"statute/9001#art1", {"第一章　総則", "（目的）", "第一条"}, "第一条\nこの法律は、事業者間の公正な競争を確保することを目的とする。", 0, 10, "1", ""},
-      {"statute/9001#art2", {"第一章　総則", "（定義）", "第二条"}, "第二条\n６　この法律において「営業秘密」とは、秘密として管理されている技術上又は営業上の情報をいう。", 10, 20, "2", ""},
-  };
-  return d;
-}
+using nlohmann::json;
 
 Document ruling(const std::string& id, const std::string& court, const std::string& date) {
   Document d;
@@ -76,7 +65,7 @@ class HttpApiTest : public ::testing::Test {
     {
       Analyzer analyzer;
       IndexWriter writer(*db_, analyzer.identity());
-      for (const Document& d : {statute(), ruling("99001", "知的財産高等裁判所", "2019-10-09"),
+      for (const Document& d : {two_article_statute(), ruling("99001", "知的財産高等裁判所", "2019-10-09"),
                                 ruling("99002", "東京地方裁判所", "2017-03-21")}) {
         std::vector<Xapian::Document> xdocs;
         for (std::size_t i = 0; i < d.passages.size(); ++i)
@@ -403,7 +392,7 @@ TEST(HttpServerReindex, ANewDocumentShowsUpWithoutARestart) {
     writer.replace_document(d.id, std::move(xdocs));
     writer.commit();
   };
-  add(statute());
+  add(two_article_statute());
   HttpOptions options;
   options.db_path = db;
   options.threads = 2;
@@ -430,7 +419,7 @@ TEST(HttpServerCache, ZeroMegabytesTurnsItOff) {
   {
     Analyzer analyzer;
     IndexWriter writer(db, analyzer.identity());
-    const Document d = statute();
+    const Document d = two_article_statute();
     std::vector<Xapian::Document> xdocs;
     for (std::size_t i = 0; i < d.passages.size(); ++i) xdocs.push_back(make_passage_document(d, d.passages[i], i, analyzer));
     writer.replace_document(d.id, std::move(xdocs));
@@ -517,7 +506,7 @@ const std::vector<std::string> kShardQueries = {"/api/search?q=秘密管理性&s
 class HttpShardsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const Document a = statute(), b = ruling("99001", "知的財産高等裁判所", "2019-10-09"),
+    const Document a = two_article_statute(), b = ruling("99001", "知的財産高等裁判所", "2019-10-09"),
                    c = ruling("99002", "東京地方裁判所", "2017-03-21");
     whole_ = build_db("shards-http-whole", {a, b, c});
     statutes_ = build_db("shards-http-statutes", {a});

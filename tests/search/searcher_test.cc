@@ -9,24 +9,14 @@
 #include "corpus/document.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
+#include "search/search_fixtures.h"
 #include "test_support.h"
 #include "text/analyzer.h"
 
 namespace tsubo {
 namespace {
 
-Document statute() {
-  Document d;
-  d.id = "statute/9001";
-  d.type = DocType::Statute;
-  d.title = "不正競争防止法";
-  d.meta.law = "不正競争防止法";
-  d.meta.date = "1993-05-19";
-  Passage art1{"statute/9001#art1", {"第一章　総則", "（目的）", "第一条"}, "第一条\nこの法律は、事業者間の公正な競争を確保することを目的とする。", 0, 10, "1", ""};
-  Passage art2{"statute/9001#art2", {"第一章　総則", "（定義）", "第二条"}, "第二条\n６　この法律において「営業秘密」とは、秘密として管理されている技術上又は営業上の情報をいう。", 10, 20, "2", ""};
-  d.passages = {art1, art2};
-  return d;
-}
+using testing::two_article_statute;
 
 Document ruling() {
   Document d;
@@ -45,7 +35,7 @@ class SearcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = testing::temp_dir("searcher") + "/db";
-    write({statute(), ruling()});
+    write({two_article_statute(), ruling()});
   }
   void write(const std::vector<Document>& docs) {
     IndexWriter writer(db_, analyzer_.identity());
@@ -165,11 +155,11 @@ TEST_F(SearcherTest, FiltersByTypeCourtAndYear) {
 TEST_F(SearcherTest, ReplacingADocumentDoesNotDuplicate) {
   Searcher before(db_, analyzer_);
   const auto count = before.passage_count();
-  write({statute(), ruling()});
+  write({two_article_statute(), ruling()});
   Searcher after(db_, analyzer_);
   EXPECT_EQ(after.passage_count(), count);
   // A document that lost a passage loses it in the index too.
-  Document shorter = statute();
+  Document shorter = two_article_statute();
   shorter.passages.pop_back();
   write({shorter});
   Searcher last(db_, analyzer_);
@@ -241,7 +231,7 @@ TEST_F(SearcherTest, FacetsOverASampleAreScaledAndFlagged) {
   // stops once it has the ruling (判断, a rare word) and 目的 alone cannot outscore it.
   std::vector<Document> more;
   for (int i = 0; i < 30; ++i) {
-    Document d = statute();
+    Document d = two_article_statute();
     d.id = "statute/95" + std::to_string(10 + i);
     for (auto& p : d.passages) p.id = d.id + p.id.substr(p.id.find('#'));
     more.push_back(d);
