@@ -276,8 +276,10 @@ def main():
             try:
                 for shard in (shard_a, shard_b):
                     port = free_port()
+                    # A session of its own: on SIGTERM xapian-tcpsrv signals its whole process group
+                    # (to stop its forked children), which would otherwise take this benchmark with it.
                     servers.append(subprocess.Popen(["xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", str(port), shard],
-                                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
                     wait_port(port)
                     urls.append(f"tcp://127.0.0.1:{port}")
                 args = sum((["--shard", u] for u in urls), [])
