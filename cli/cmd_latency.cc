@@ -64,7 +64,7 @@ void register_latency(CLI::App& app, int& exit_status) {
   cmd->add_option("--queries", args->query_files, "TSV files of <id>\\t<query> (repeatable)")->required();
   cmd->add_option("--repeat", args->repeat, "Warm passes over the query set")->capture_default_str();
   cmd->add_option("-n,--limit", args->limit, "Results per query (snippets are made for these)")->capture_default_str();
-  cmd->add_flag("--show", args->show, "Print each query's top passage ids (to compare shards with one database)");
+  cmd->add_flag("--show", args->show, "Print each query's top passage ids and scores (to compare shards with one database)");
   cmd->add_option("--rank", args->rank, "Ranking knobs as for tsubo eval (k1=1.0,…): what a knob costs in time");
   cmd->callback([args, &exit_status] {
     RankingParams ranking;
@@ -116,7 +116,7 @@ void register_latency(CLI::App& app, int& exit_status) {
       missing = std::max(missing, r.missing_shards.size());
       if (args->show) {
         std::cout << q << "\t" << r.total;
-        for (const auto& h : r.hits) std::cout << "\t" << h.passage_id;
+        for (const auto& h : r.hits) std::cout << "\t" << h.passage_id << " " << h.score;
         std::cout << "\n";
         for (const auto& m : r.missing_shards) std::cout << "missing shard: " << m << "\n";
       }
