@@ -114,13 +114,12 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);
   }
-  std::string normalized_body;
-  const std::vector<Token> body = analyzer.analyze(passage.text, &normalized_body);
+  const std::vector<Token> body = analyzer.analyze(passage.text);
   for (const Token& t : body) {
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, schema::kBodyPositionStart + t.position);
   }
-  xdoc.add_value(schema::kValueTokenSpans, pack_token_spans(body, normalized_body));
+  xdoc.add_value(schema::kValueTokenSpans, pack_token_spans(body, passage.text));
 
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixPassageId, passage.id));
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixDocId, doc.id));

@@ -140,7 +140,7 @@ std::string passage_snippet(std::string_view text, std::string_view packed_token
                             const std::vector<std::string>& highlight_terms, const Analyzer& analyzer,
                             const SnippetOptions& options) {
   if (!packed_tokens.empty()) {
-    if (const auto tokens = unpack_token_spans(packed_tokens, normalize_for_search(text)))
+    if (const auto tokens = unpack_token_spans(packed_tokens, text))
       return snippet_of_matches(text, find_matches(*tokens, highlight_terms), options);
   }
   return passage_snippet(text, highlight_terms, analyzer, options);

@@ -87,11 +87,10 @@ Analyzer::Analyzer(const std::string& dictionary_dir)
 
 Analyzer::~Analyzer() = default;
 
-std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normalized) const {
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
   std::vector<Token> tokens;
-  if (normalized) normalized->clear();
   if (text.empty()) return tokens;
-  NormalizedText norm = normalize_for_search(text);
+  const NormalizedText norm = normalize_for_search(text);
   const std::string_view s = norm.text;
   tokens.reserve(s.size() / 4);  // about one token per 1.5 Japanese characters
   MeCab::Lattice& lattice = *mecab_->lattice;
@@ -118,15 +117,12 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normali
       token.term.assign(s.data() + b, node->length);
       token.begin = norm.source_begin[b];
       token.end = norm.source_end[e - 1];
-      token.norm_begin = static_cast<uint32_t>(b);
-      token.norm_end = static_cast<uint32_t>(e);
       token.position = position++;
       token.kind = token_kind(pos, node->stat == MECAB_UNK_NODE);
       tokens.push_back(std::move(token));
     }
     from = to;
   }
-  if (normalized) *normalized = std::move(norm.text);
   return tokens;
 }
 

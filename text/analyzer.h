@@ -22,8 +22,6 @@ struct Token {
   uint32_t begin = 0;       // byte offsets in the original (un-normalised) text
   uint32_t end = 0;
   TokenKind kind = TokenKind::Noun;
-  uint32_t norm_begin = 0;  // byte offsets in the normalised text (normalize_for_search), which MeCab saw
-  uint32_t norm_end = 0;
 };
 
 struct AnalyzerError : std::runtime_error {
@@ -40,9 +38,8 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Tokens of text in order; symbols and white space produce none. normalized, when given, receives
-  // the normalised text MeCab read (normalize_for_search), which Token::norm_begin/norm_end index.
-  std::vector<Token> analyze(std::string_view text, std::string* normalized = nullptr) const;
+  // Tokens of text in order; symbols and white space produce none.
+  std::vector<Token> analyze(std::string_view text) const;
 
   // Identity of this analyzer and its dictionary, stored in each database and compared when
   // searching: "tsubo-analyzer/1 (nfkc,lower,cjk-space) mecab-0.996 dic=ipadic-utf8 …".

@@ -1,5 +1,6 @@
 // A text's tokens packed into a few bytes, so that what MeCab found at indexing time can be had
-// again at search time without running it: snippets mark the very tokens that were indexed.
+// again at search time without running it (or the normaliser): snippets mark the very tokens that
+// were indexed.
 #pragma once
 
 #include <optional>
@@ -8,18 +9,15 @@
 #include <vector>
 
 #include "text/analyzer.h"
-#include "text/normalize.h"
 
 namespace tsubo {
 
-// Each token's place in the normalised text and its kind, about a byte per token, with a
-// fingerprint of that text. normalized_text is normalize_for_search(text).text, which
-// Analyzer::analyze(text) produced the tokens from.
-std::string pack_token_spans(const std::vector<Token>& tokens, std::string_view normalized_text);
+// The tokens Analyzer::analyze(text) gave: their places in text, their kinds, and the terms of the
+// few whose term is not their surface (２ → 2, ＡＢＣ → abc), with a fingerprint of text.
+std::string pack_token_spans(const std::vector<Token>& tokens, std::string_view text);
 
-// The tokens Analyzer::analyze(text) gave when they were packed, rebuilt over norm =
-// normalize_for_search(text). nullopt when the packed spans do not fit norm (a damaged value, or
-// text normalised differently since), so the caller can analyse the text instead.
-std::optional<std::vector<Token>> unpack_token_spans(std::string_view packed, const NormalizedText& norm);
+// Those tokens again, the same as analyze(text) gives. nullopt when the packed spans are not
+// text's (another text, a damaged value), so that the caller can analyse the text instead.
+std::optional<std::vector<Token>> unpack_token_spans(std::string_view packed, std::string_view text);
 
 }  // namespace tsubo
