@@ -112,8 +112,11 @@ def latency(tsubo, target_args, query_files, repeat, show=False):
         log(f"latency failed (exit {p.returncode}): {' '.join(cmd)}\n{p.stderr[-500:]}")
         return None, [], []
     stats = {}
-    for m in re.finditer(r"^(open|cold|warm)\s+n=\d+\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms\s+p99\s+([\d.]+) ms", p.stdout, re.M):
-        stats[m.group(1)] = tuple(float(x) for x in m.groups()[1:])
+    for m in re.finditer(r"^(open|cold|warm)\s+n=\d+\s+p50\s+([\d.]+) ms\s+p95\s+([\d.]+) ms\s+p99\s+([\d.]+) ms"
+                         r"(?:.*mean\s+([\d.]+) ms)?", p.stdout, re.M):
+        stats[m.group(1)] = tuple(float(x) for x in m.groups()[1:4])
+        if m.group(5):
+            stats[m.group(1) + "_mean"] = float(m.group(5))
     answers = [l for l in p.stdout.splitlines() if "\t" in l] if show else []
     missing = [l for l in p.stdout.splitlines() if l.startswith("missing shard:")]
     return stats, answers, missing
@@ -238,7 +241,8 @@ def main():
     repeat = 1 if a.smoke else 5
     stats, answers_one, _ = latency(tsubo, ["--db", db], query_files, repeat, show=True)
     row("query", f"in-process cold p50/p95/p99 ({len(queries)} q)", ms3(stats["cold"]) + " ms", "fresh Searcher per query")
-    row("query", "in-process warm p50/p95/p99", ms3(stats["warm"]) + " ms", f"{repeat} passes")
+    row("query", "in-process warm p50/p95/p99", ms3(stats["warm"]) + " ms",
+        f"{repeat} passes, mean {stats.get('warm_mean', 0):.2f} ms")
 
     # HTTP: tsubo serve + wrk on loopback.
     if "http" not in skip and shutil.which("wrk"):
