@@ -76,7 +76,7 @@ void register_latency(CLI::App& app, int& exit_status) {
       ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
       std::cerr << "[latency] --rank: " << e.what() << "\n";
-      exit_status = 2;
+      exit_status = kExitFailure;
       return;
     }
     std::vector<std::string> queries;

@@ -151,7 +151,6 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   const PassageRole role = classify_passage(doc, passage);
   const std::vector<std::string> requirements = requirement_labels(passage, role);
   add_requirement_tags(xdoc, requirements);
-  xdoc.add_value(schema::kValueRole, passage_role_name(role));
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixRole, passage_role_name(role)));
   xdoc.set_data(record_of(doc, passage, ordinal, role, requirements).dump());
   return xdoc;

@@ -29,7 +29,7 @@ inline constexpr unsigned kValueYear = 4;       // yyyy
 inline constexpr unsigned kValueLaw = 5;        // law title (statutes)
 inline constexpr unsigned kValueRightType = 6;  // 不正競争, 特許権, …
 inline constexpr unsigned kValueSection = 7;    // ruling top-level section (当裁判所の判断, …)
-inline constexpr unsigned kValueRole = 8;       // passage role (indexer/passage_role.h): reasoning, claims, …
+// Slot 8 held the passage role until schema 4; the role is the XP term and a field of the record.
 inline constexpr unsigned kValueRequirements = 10;  // requirement tags, "秘密管理性:denied|有用性:discussed"
 inline constexpr unsigned kValueDocId = 9;      // document id: collapse key limiting passages per document
 inline constexpr unsigned kValueCitedArticles = 11;  // articles cited, "不正競争防止法/2|民法/709" (not its own)

@@ -1,5 +1,6 @@
-// Finds the likely snippet window by substring search in the normalised text, then hands a stretch
-// of a few hundred characters around it, cut at sentence starts, to make_snippet.
+// Snippets from the tokens the indexer stored with the passage; for an index without them, the
+// likely window is found by substring search in the normalised text and only a stretch of a few
+// hundred characters around it, cut at sentence starts, goes to make_snippet.
 #include "search/passage_snippet.h"
 
 #include <algorithm>
