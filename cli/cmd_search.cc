@@ -106,7 +106,8 @@ void register_search(CLI::App& app, int& exit_status) {
       args->request.year_from = years.from;
       args->request.year_to = years.to;
     } catch (const YearFilterError& e) {
-      std::cerr << "[search] " << e.what() << "\n";
+      const char* option = e.input == YearInput::From ? "--from-year" : e.input == YearInput::To ? "--to-year" : "--years";
+      std::cerr << "[search] " << option << ": " << e.what() << "\n";
       exit_status = kExitFailure;
       return;
     }

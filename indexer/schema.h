@@ -1,10 +1,15 @@
 // The shape of a tsubo Xapian database: term prefixes, value slots and metadata keys.
 #pragma once
 
+#include <string_view>
+
 namespace tsubo::schema {
 
 // Free-text terms carry no prefix (passage body and its heading path share positions,
 // separated by a gap so that no phrase spans the two; heading words count double).
+// Words are lower-cased by the analyzer, so a term starting with a capital ASCII letter is prefixed.
+inline bool is_prefixed_term(std::string_view term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
+
 inline constexpr const char* kPrefixPassageId = "Q";   // unique passage id: Qstatute/6273#art2
 inline constexpr const char* kPrefixDocId = "XD";      // document id, to replace a whole document
 inline constexpr const char* kPrefixType = "XT";       // statute | ruling | guidance

@@ -261,7 +261,8 @@ struct HttpServer::Impl {
       sr.year_from = years.from;
       sr.year_to = years.to;
     } catch (const YearFilterError& e) {
-      throw BadRequest{400, "bad_year", e.what()};
+      const char* param = e.input == YearInput::From ? "from" : e.input == YearInput::To ? "to" : "years";
+      throw BadRequest{400, "bad_year", std::string(param) + ": " + e.what()};
     }
     const std::string sort = req.get_param_value("sort");
     if (!sort.empty() && sort != "date" && sort != "relevance")

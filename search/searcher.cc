@@ -300,8 +300,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         hit.rank = ++rank;
         if (request.explain) {
           Explanation& x = hit.explanation;
+          // Words only: prefixed boolean terms (XPreasoning, XK…) are filters and priors, not matches.
           for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
-            x.matched_terms.push_back(*t);
+            if (!schema::is_prefixed_term(*t)) x.matched_terms.push_back(*t);
           x.role = hit.role;
           x.role_prior = role_prior_of(request.ranking, hit.role);
           x.text_score = hit.score - x.role_prior;

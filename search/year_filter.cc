@@ -81,17 +81,23 @@ std::optional<int> parse_filter_year(std::string_view input) {
 
 YearBounds parse_year_bounds(std::string_view from, std::string_view to, std::string_view range) {
   YearBounds bounds;
-  for (auto [text, target] : {std::pair{from, &bounds.from}, std::pair{to, &bounds.to}}) {
+  struct Bound {
+    std::string_view text;
+    int* target;
+    YearInput input;
+  };
+  for (const Bound& b : {Bound{from, &bounds.from, YearInput::From}, Bound{to, &bounds.to, YearInput::To}}) {
+    const auto [text, target, input] = b;
     if (text.empty()) continue;
     const auto year = parse_filter_year(text);
     if (!year)
-      throw YearFilterError("«" + std::string(text) + "» is not a year: write 2019, 平成29, 平成二十九年, 令和元年 or H29");
+      throw YearFilterError(input, "«" + std::string(text) + "» is not a year: write 2019, 平成29, 平成二十九年, 令和元年 or H29");
     *target = *year;
   }
   if (!range.empty()) {
     const auto years = parse_filter_years(range);
     if (!years)
-      throw YearFilterError("«" + std::string(range) + "» is not a year range: write 2017..2020, 平成29..令和2 or H29..");
+      throw YearFilterError(YearInput::Range, "«" + std::string(range) + "» is not a year range: write 2017..2020, 平成29..令和2 or H29..");
     if (years->first) bounds.from = years->first;
     if (years->second) bounds.to = years->second;
   }

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -22,8 +23,13 @@ struct YearBounds {
   int from = 0, to = 0;
 };
 
+// Which of parse_year_bounds' inputs was not a year, so that callers can name their own option or
+// parameter for it (--from-year, from=…).
+enum class YearInput { From, To, Range };
+
 struct YearFilterError : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
+  YearFilterError(YearInput which, const std::string& message) : std::invalid_argument(message), input(which) {}
+  YearInput input;
 };
 
 // The bounds from the three ways a search can give them, each possibly empty: a first year, a last

@@ -364,6 +364,8 @@ TEST_F(HttpApiTest, BadQuerySyntaxGivesTheParsersMessage) {
   auto year = client().Get("/api/search?q=秘密&from=昔");
   EXPECT_EQ(year->status, 400);
   EXPECT_EQ(body(year)["error"]["code"], "bad_year");
+  // The message names the parameter at fault, not only the value.
+  EXPECT_EQ(body(year)["error"]["message"].get<std::string>().rfind("from: ", 0), 0u) << body(year).dump();
 }
 
 TEST_F(HttpApiTest, OnlyGetIsServedAndBodiesAreLimited) {

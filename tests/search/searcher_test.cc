@@ -9,6 +9,7 @@
 #include "corpus/document.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
+#include "indexer/schema.h"
 #include "search/search_fixtures.h"
 #include "test_support.h"
 #include "text/analyzer.h"
@@ -65,6 +66,25 @@ TEST_F(SearcherTest, HeadingWordsFindThePassage) {
   EXPECT_EQ(res.hits[0].heading, "第一章　総則 › （定義） › 第二条");
   EXPECT_EQ(res.hits[0].law, "不正競争防止法");
   EXPECT_EQ(res.hits[0].article, "2");
+}
+
+// --explain splits the score into text and role prior, and lists the words matched, not the role
+// term through which the prior is given.
+TEST_F(SearcherTest, ExplainSplitsTheScoreAndListsOnlyWords) {
+  SearchRequest r;
+  r.query = "秘密管理性";
+  r.explain = true;
+  const auto res = search(r);
+  ASSERT_FALSE(res.hits.empty());
+  const SearchHit& hit = res.hits[0];
+  EXPECT_EQ(hit.passage_id, "ruling/99001#p1");
+  const Explanation& x = hit.explanation;
+  EXPECT_EQ(x.role, "reasoning");
+  EXPECT_GT(x.role_prior, 0);
+  EXPECT_NEAR(x.text_score + x.role_prior, hit.score, 1e-9);
+  const std::set<std::string> matched(x.matched_terms.begin(), x.matched_terms.end());
+  EXPECT_TRUE(matched.count("秘密") && matched.count("管理")) << ::testing::PrintToString(x.matched_terms);
+  for (const auto& t : x.matched_terms) EXPECT_FALSE(schema::is_prefixed_term(t)) << t;
 }
 
 // Filters by right type, article and cited provision, and the cited-article facet.

@@ -45,8 +45,14 @@ TEST(YearFilter, BoundsFromFirstLastAndRange) {
     FAIL() << "昔 is not a year";
   } catch (const YearFilterError& e) {
     EXPECT_NE(std::string(e.what()).find("«昔» is not a year"), std::string::npos) << e.what();
+    EXPECT_EQ(e.input, YearInput::To);
   }
-  EXPECT_THROW(parse_year_bounds("", "", "2017..昔"), YearFilterError);
+  try {
+    parse_year_bounds("", "", "2017..昔");
+    FAIL() << "2017..昔 is not a range";
+  } catch (const YearFilterError& e) {
+    EXPECT_EQ(e.input, YearInput::Range);
+  }
 }
 
 }  // namespace
