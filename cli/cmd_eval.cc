@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 #include <memory>
 #include <iomanip>
 #include <iostream>
@@ -110,6 +111,16 @@ void register_eval(CLI::App& app, int& exit_status) {
   cmd->add_option("--rank", args->rank, "Override ranking knobs for a tuning run: k1=1.0,b=0.5,… (search/ranking.h)");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &exit_status] {
+    RankingParams knobs;
+    try {
+      knobs.apply(args->rank);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "[eval] --rank: " << e.what() << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    if (!args->run.empty() && !args->rank.empty())
+      std::cerr << "[eval] note: --rank has no effect on a --run made elsewhere\n";
     JudgmentSet set;
     try {
       set = load_judgment_set(args->set);
@@ -154,7 +165,7 @@ void register_eval(CLI::App& app, int& exit_status) {
         SearchRequest request;
         request.query = q.query;
         request.limit = args->depth;
-        request.ranking.apply(args->rank);
+        request.ranking = knobs;
         for (SearchHit& hit : searcher->search(request).hits)
           ranking.push_back({std::move(hit.doc_id), std::move(hit.text)});
       } catch (const QuerySyntaxError& e) {
