@@ -13,22 +13,14 @@ namespace {
 
 using U32 = std::u32string;
 
+// The heading's characters with full-width digits and parentheses made ASCII: 第２条（定義） → 第2条(定義).
 U32 decode(std::string_view s) {
-  U32 out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = utf8::next(s, i);
+  U32 out = utf8::to_u32(s);
+  for (char32_t& cp : out) {
     if (cp >= U'０' && cp <= U'９') cp = cp - U'０' + U'0';
     if (cp == U'（') cp = U'(';
     if (cp == U'）') cp = U')';
-    out.push_back(cp);
   }
-  return out;
-}
-
-std::string encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t cp : s) utf8::append(out, cp);
   return out;
 }
 
@@ -42,7 +34,7 @@ std::optional<std::pair<long, std::size_t>> read_unit(const U32& t, std::size_t 
   std::size_t j = i + 1;
   while (j < t.size() && is_number_char(t[j])) ++j;
   if (j == i + 1 || j >= t.size() || t[j] != unit) return std::nullopt;
-  const auto n = parse_japanese_number(encode(std::u32string_view(t).substr(i + 1, j - i - 1)));
+  const auto n = parse_japanese_number(utf8::from_u32(std::u32string_view(t).substr(i + 1, j - i - 1)));
   if (!n || *n <= 0) return std::nullopt;
   return std::make_pair(*n, j + 1);
 }
@@ -69,7 +61,7 @@ std::optional<std::size_t> read_chain(const U32& t, std::size_t i, HeadingProvis
   while (k + 1 < t.size() && t[k] == U'の' && is_number_char(t[k + 1])) {
     std::size_t j = k + 1;
     while (j < t.size() && is_number_char(t[j])) ++j;
-    const auto n = parse_japanese_number(encode(std::u32string_view(t).substr(k + 1, j - k - 1)));
+    const auto n = parse_japanese_number(utf8::from_u32(std::u32string_view(t).substr(k + 1, j - k - 1)));
     if (!n) break;
     p.article += "の" + std::to_string(*n);
     k = j;
@@ -114,7 +106,7 @@ std::optional<HeadingProvision> parse_article_heading(std::string_view line) {
   if (dai > i) {
     // 不正競争防止法第２条: a law's name, nothing else, before the article.
     // 法第２条 / 本法第２条: the commentary's own law.
-    const std::string name = utf8::remove_spaces(encode(std::u32string_view(t).substr(i, dai - i)));
+    const std::string name = utf8::remove_spaces(utf8::from_u32(std::u32string_view(t).substr(i, dai - i)));
     if (caption_before || name.size() > 60) return std::nullopt;
     if (name != "法" && name != "本法") {
       const std::optional<StatuteCitation> c = parse_statute_reference(name + "第1条");

@@ -17,20 +17,6 @@ namespace {
 using U32 = std::u32string;
 using V32 = std::u32string_view;
 
-U32 decode(std::string_view s) {
-  U32 out;
-  out.reserve(s.size() / 2);
-  std::size_t i = 0;
-  while (i < s.size()) out.push_back(utf8::next(s, i));
-  return out;
-}
-
-std::string encode(V32 s) {
-  std::string out;
-  for (char32_t cp : s) utf8::append(out, cp);
-  return out;
-}
-
 // Full-width ASCII → ASCII (（２条） → (2条)), white space, NULs and variation selectors dropped:
 // "同法３\n条" is 同法3条.
 U32 fold(std::string_view s) {
@@ -154,7 +140,7 @@ bool is_alone(V32 t, std::size_t begin) {
 const std::vector<std::pair<U32, std::string>>& law_names32() {
   static const auto names = [] {
     std::vector<std::pair<U32, std::string>> out;
-    for (const auto& [written, title] : kLawNames) out.emplace_back(decode(written), std::string(title));
+    for (const auto& [written, title] : kLawNames) out.emplace_back(utf8::to_u32(written), std::string(title));
     return out;
   }();
   return names;
@@ -189,10 +175,10 @@ class LawLookup {
     if (!law_like) return std::nullopt;
     for (V32 no : kNotLaws)
       if (ends_at(name, name.size(), no)) return std::nullopt;
-    FoundLaw f{begin, canonical_law_name(encode(name)), false, false};
+    FoundLaw f{begin, canonical_law_name(utf8::from_u32(name)), false, false};
     if (name.front() == U'旧' && name.size() > 3) {
       f.old_law = true;
-      f.title = canonical_law_name(encode(name.substr(1)));
+      f.title = canonical_law_name(utf8::from_u32(name.substr(1)));
     }
     return f;
   }
@@ -214,7 +200,7 @@ class LawLookup {
       if (f.old_law) f.begin -= 1;
       best = f;
     };
-    for (const auto& [written, title] : ctx_.aliases) consider(decode(written), title);
+    for (const auto& [written, title] : ctx_.aliases) consider(utf8::to_u32(written), title);
     for (const auto& [written, title] : law_names32()) consider(written, title);
     return best;
   }
@@ -246,7 +232,7 @@ std::optional<std::pair<long, std::size_t>> read_number(V32 t, std::size_t i, bo
   if (!kanji) return std::nullopt;
   while (j < t.size() && is_kanji_numeral(t[j]) && j - i < 8) ++j;
   if (j == i) return std::nullopt;
-  const auto v = parse_japanese_number(encode(t.substr(i, j - i)));
+  const auto v = parse_japanese_number(utf8::from_u32(t.substr(i, j - i)));
   if (!v) return std::nullopt;
   return std::make_pair(*v, j);
 }
@@ -619,7 +605,7 @@ class StatuteScanner {
         break;
       --begin;
     }
-    return canonical_law_name(encode(t_.substr(begin, end - begin)));
+    return canonical_law_name(utf8::from_u32(t_.substr(begin, end - begin)));
   }
 
   std::size_t matching_open(std::size_t close) const {
@@ -680,7 +666,7 @@ class StatuteScanner {
       }
       if (last_unit == Unit::Item && k < t_.size() && is_iroha(t_[k]) &&
           (k + 1 >= t_.size() || !is_katakana(t_[k + 1]))) {
-        subitem = encode(t_.substr(k, 1));
+        subitem = utf8::from_u32(t_.substr(k, 1));
         ++k;
       }
     };
@@ -764,7 +750,7 @@ class StatuteScanner {
     const std::size_t name_begin = i + 3;  // after 以下「
     const std::size_t close = t_.find(U'」', name_begin);
     if (close == V32::npos || close - name_begin > 20) return;
-    const std::string alias = encode(t_.substr(name_begin, close - name_begin));
+    const std::string alias = utf8::from_u32(t_.substr(name_begin, close - name_begin));
     if (alias.find("法") == std::string::npos && alias.find("令") == std::string::npos) return;
     std::string title;
     if (auto law = laws_.before(t_, open); law && !law->title.empty()) {
@@ -772,7 +758,7 @@ class StatuteScanner {
     } else {
       // An unknown title with kana in it: 〜に関する法律, back to the last punctuation.
       title = name_back_to_punctuation(open, 60);
-      const U32 name = decode(title);
+      const U32 name = utf8::to_u32(title);
       if (!ends_at(name, name.size(), U"法") && !ends_at(name, name.size(), U"法律")) return;
     }
     ctx_.aliases[alias] = title;
@@ -818,7 +804,7 @@ std::optional<EraYear> read_era_year(V32 t, std::size_t i) {
 }
 
 std::string iso_date(const EraYear& ey, long month, long day) {
-  const auto year = era_to_gregorian(encode(kEras[ey.era]), static_cast<int>(ey.year));
+  const auto year = era_to_gregorian(utf8::from_u32(kEras[ey.era]), static_cast<int>(ey.year));
   if (!year || month < 1 || month > 12 || day < 1 || day > 31) return "";
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02ld-%02ld", *year, month, day);
@@ -878,7 +864,7 @@ std::optional<std::pair<std::string, std::size_t>> read_case_number(V32 t, std::
     k = more->second + 1;
   }
   if (era_out) *era_out = *ey;
-  const std::string number = encode(kEras[ey->era]) + std::to_string(ey->year) + special + "(" + encode(mark) + ")" +
+  const std::string number = utf8::from_u32(kEras[ey->era]) + std::to_string(ey->year) + special + "(" + utf8::from_u32(mark) + ")" +
                              std::to_string(n->first);
   return std::make_pair(number, k);
 }
@@ -955,7 +941,7 @@ std::optional<CourtAt> read_court(V32 t, std::size_t i) {
   for (V32 place : kCourtPlaces) {
     if (!starts(t, i, place)) continue;
     const std::size_t k = i + place.size();
-    const std::string p = encode(place);
+    const std::string p = utf8::from_u32(place);
     if (starts(t, k, U"高等裁判所")) return CourtAt{p + "高等裁判所", "", k + 5};
     if (starts(t, k, U"地方裁判所")) return CourtAt{p + "地方裁判所", "", k + 5};
     if (starts(t, k, U"高裁")) return CourtAt{p + "高等裁判所", "", k + 2};
@@ -1182,11 +1168,11 @@ std::string citation_court(std::string_view printed) {
     if (branch != V32::npos && branch - k <= 4) {
       bool all_kanji = true;
       for (std::size_t j = k; j < branch; ++j) all_kanji = all_kanji && is_kanji(t[j]);
-      if (all_kanji) return c->court + encode(t.substr(k, branch + 2 - k));
+      if (all_kanji) return c->court + utf8::from_u32(t.substr(k, branch + 2 - k));
     }
     return c->court;
   }
-  return encode(t);
+  return utf8::from_u32(t);
 }
 
 }  // namespace tsubo

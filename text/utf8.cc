@@ -137,6 +137,21 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(begin, end - begin));
 }
 
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size() / 2);
+  std::size_t i = 0;
+  while (i < s.size()) out.push_back(next(s, i));
+  return out;
+}
+
+std::string from_u32(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t cp : s) append(out, cp);
+  return out;
+}
+
 std::string remove_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -14,6 +14,10 @@ char32_t next(std::string_view s, std::size_t& i);
 // Appends the UTF-8 encoding of cp to out.
 void append(std::string& out, char32_t cp);
 
+// The code points of s (decoded as next() does), and back: for parsers that index characters.
+std::u32string to_u32(std::string_view s);
+std::string from_u32(std::u32string_view s);
+
 // True when s is well-formed UTF-8.
 bool valid(std::string_view s);
 
