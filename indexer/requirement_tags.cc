@@ -53,8 +53,7 @@ std::vector<RequirementTag> tag_requirements(const Passage& passage, bool court_
     RequirementTag tag{req.name, Finding::Discussed};
     bool found = false;
     std::size_t last_decided_at = 0;
-    for (const auto& expression : req.expressions) {
-      const std::string k = Thesaurus::key(expression);
+    for (const std::string& k : req.keys) {
       for (std::size_t at = text.find(k); at != std::string::npos; at = text.find(k, at + k.size())) {
         found = true;
         if (!court_reasoning) break;

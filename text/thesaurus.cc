@@ -48,7 +48,11 @@ Thesaurus Thesaurus::parse(std::string_view tsv) {
     if (kind == "equiv" || kind == "requirement") {
       for (const auto& a : group)
         for (const auto& b : group) add(a, b);
-      if (kind == "requirement") t.requirements_.push_back({group.front(), group});
+      if (kind == "requirement") {
+        std::vector<std::string> keys;
+        for (const auto& e : group) keys.push_back(key(e));
+        t.requirements_.push_back({group.front(), group, keys});
+      }
     } else if (kind == "expand") {
       for (std::size_t i = 1; i < group.size(); ++i) add(group[0], group[i]);
     } else {

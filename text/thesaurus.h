@@ -33,6 +33,7 @@ class Thesaurus {
   struct Requirement {
     std::string name;
     std::vector<std::string> expressions;
+    std::vector<std::string> keys;  // key() of each expression, computed once for the indexer's tagging
   };
   const std::vector<Requirement>& requirements() const { return requirements_; }
 
