@@ -23,8 +23,8 @@ TEST(CitationLinks, StatuteBareReferencesCiteItselfNotInSupplementaryProvisions)
   doc.type = DocType::Statute;
   doc.meta.law = "試験公正確保法";
   doc.passages = {
-      {"statute/9001#art3", {}, "第三条　第二条第一号に掲げる行為をした者は、特許法（昭和三十四年法律第百二十一号）第百一条の規定により…", 0, 0, "3", ""},
-      {"statute/9001#suppl1-art1", {}, "第一条　この法律は、公布の日から施行する。ただし、第二条中…", 0, 0, "", ""},
+      {"statute/9001#art3", {}, "第三条　第二条第一号に掲げる行為をした者は、特許法（昭和三十四年法律第百二十一号）第百一条の規定により…", 0, 0, "3", "", {}, {}, ""},
+      {"statute/9001#suppl1-art1", {}, "第一条　この法律は、公布の日から施行する。ただし、第二条中…", 0, 0, "", "", {}, {}, ""},
   };
   attach_citations(doc);
   EXPECT_TRUE(cites(doc.passages[0], "試験公正確保法/2/1/1"));
@@ -40,11 +40,11 @@ TEST(CitationLinks, StatuteRelativeReferencesByLine) {
   doc.type = DocType::Statute;
   doc.meta.law = "試験公正確保法";
   doc.passages = {
-      {"statute/9001#art2", {}, "第二条　この法律において…", 0, 0, "2", ""},
-      {"statute/9001#art2の2", {}, "第二条の二　…", 0, 0, "2の2", ""},
+      {"statute/9001#art2", {}, "第二条　この法律において…", 0, 0, "2", "", {}, {}, ""},
+      {"statute/9001#art2の2", {}, "第二条の二　…", 0, 0, "2の2", "", {}, {}, ""},
       {"statute/9001#art3", {}, "第三条　次に掲げる者は、罰金に処する。\n一　受験票を偽造した者\n二　前号の受験票を使用した者\n"
                                "２　前項第二号の罪の未遂は、罰する。\n○３　前条の規定は、第一項の場合に準用する。",
-       0, 0, "3", ""},
+       0, 0, "3", "", {}, {}, ""},
   };
   attach_citations(doc);
   const Passage& p = doc.passages[2];

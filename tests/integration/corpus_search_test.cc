@@ -86,8 +86,9 @@ TEST_F(CorpusSearch, SecretManagementFindsCourtsReasoningFirst) {
     const auto& hit = res["hits"][i];
     rulings_in_top5 += hit["type"] == "ruling";
     // A passage whose text says 秘密管理性 shows it marked (others matched through their heading).
-    if (hit["text"].get<std::string>().find("秘密管理性") != std::string::npos)
+    if (hit["text"].get<std::string>().find("秘密管理性") != std::string::npos) {
       EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>秘密管理性</mark>"), std::string::npos) << hit.dump();
+    }
   }
   EXPECT_GE(rulings_in_top5, 3);
 }

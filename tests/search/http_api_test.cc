@@ -46,8 +46,8 @@ Document ruling(const std::string& id, const std::string& court, const std::stri
   d.meta.date = date;
   d.meta.right_type = "不正競争";
   d.passages = {
-      {d.id + "#p1", {"主文"}, "本件控訴を棄却する。", 0, 10, "", "主文"},
-      {d.id + "#p2", {"事実及び理由", "第３ 当裁判所の判断"}, "本件顧客名簿は秘密として管理されていたとはいえず、秘密管理性は認められない。", 10, 20, "", "当裁判所の判断"},
+      {d.id + "#p1", {"主文"}, "本件控訴を棄却する。", 0, 10, "", "主文", {}, {}, ""},
+      {d.id + "#p2", {"事実及び理由", "第３ 当裁判所の判断"}, "本件顧客名簿は秘密として管理されていたとはいえず、秘密管理性は認められない。", 10, 20, "", "当裁判所の判断", {}, {}, ""},
   };
   d.passages[1].cited_statutes = {"不正競争防止法/2", "不正競争防止法/2/6"};  // as corpus/citation_links.cc records them
   return d;

@@ -28,8 +28,12 @@ TEST(Analyzer, OffsetsPointIntoTheOriginalText) {
     ASSERT_LT(t.begin, t.end);
     ASSERT_LE(t.end, text.size());
     const std::string original = text.substr(t.begin, t.end - t.begin);
-    if (t.term == "6") EXPECT_EQ(original, "６");
-    if (t.term == "営業") EXPECT_EQ(original, "営業");
+    if (t.term == "6") {
+      EXPECT_EQ(original, "６");
+    }
+    if (t.term == "営業") {
+      EXPECT_EQ(original, "営業");
+    }
   }
 }
 
