@@ -10,7 +10,7 @@
 #include "search/query_parser.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
-#include "search/year_filter.h"
+#include "search/date_filter.h"
 #include "text/analyzer.h"
 
 namespace tsubo::cli {
@@ -71,7 +71,7 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string dict;
     std::vector<std::string> words;
     SearchRequest request;
-    std::string from_year, to_year, years;
+    std::string from_date, to_date, dates;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -88,9 +88,10 @@ void register_search(CLI::App& app, int& exit_status) {
                   "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)");
   cmd->add_flag("--facets", args->request.facets,
                 "Count matches by type, court, year, law, right type, requirement, cited article");
-  cmd->add_option("--from-year", args->from_year, "Only documents dated this year or later (2017, 平成29, H29, 令和元年)");
-  cmd->add_option("--to-year", args->to_year, "Only documents dated this year or earlier");
-  cmd->add_option("--years", args->years, "Only documents dated in these years: 2017..2020, 平成29..令和2, H29..");
+  cmd->add_option("--from,--from-year", args->from_date,
+                  "Only documents dated on or after this year, month or day (2017, 平成29, H29.4, 2017-03-21, 平成29年3月21日)");
+  cmd->add_option("--to,--to-year", args->to_date, "Only documents dated on or before this year, month or day");
+  cmd->add_option("--dates,--years", args->dates, "Only documents dated in this range: 2017..2020, 平成29..令和2, H29.4..R2.3.31");
   cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
   cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
@@ -102,11 +103,11 @@ void register_search(CLI::App& app, int& exit_status) {
     for (const auto& w : args->words) query += (query.empty() ? "" : " ") + w;
     args->request.query = query;
     try {
-      const YearBounds years = parse_year_bounds(args->from_year, args->to_year, args->years);
-      args->request.year_from = years.from;
-      args->request.year_to = years.to;
-    } catch (const YearFilterError& e) {
-      const char* option = e.input == YearInput::From ? "--from-year" : e.input == YearInput::To ? "--to-year" : "--years";
+      const DateBounds dates = parse_date_bounds(args->from_date, args->to_date, args->dates);
+      args->request.date_from = dates.from;
+      args->request.date_to = dates.to;
+    } catch (const DateFilterError& e) {
+      const char* option = e.input == DateInput::From ? "--from" : e.input == DateInput::To ? "--to" : "--dates";
       std::cerr << "[search] " << option << ": " << e.what() << "\n";
       exit_status = kExitFailure;
       return;

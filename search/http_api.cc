@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +25,7 @@
 #include "search/searcher.h"
 #include "search/shards.h"
 #include "search/suggest.h"
-#include "search/year_filter.h"
+#include "search/date_filter.h"
 #include "text/analyzer.h"
 #include "text/utf8.h"
 
@@ -80,9 +81,16 @@ struct Reader {
 
 // The normalised form of a search request for the cache: every field that shapes the response,
 // after validation, so q=a&size=10 and size=10&q=a share an entry.
+// 20170321 → 2017-03-21
+std::string iso_date(int yyyymmdd) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+  return buf;
+}
+
 std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t size) {
   json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
-              sr.cites,     sr.year_from, sr.year_to,    sr.sort_by_date, page, size, sr.facets};
+              sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets};
   return key.dump();
 }
 
@@ -256,13 +264,15 @@ struct HttpServer::Impl {
     sr.articles = list_param(req, "article");
     sr.cites = list_param(req, "cites");
     try {
-      const YearBounds years = parse_year_bounds(utf8::trim(req.get_param_value("from")), utf8::trim(req.get_param_value("to")),
-                                                 utf8::trim(req.get_param_value("years")));
-      sr.year_from = years.from;
-      sr.year_to = years.to;
-    } catch (const YearFilterError& e) {
-      const char* param = e.input == YearInput::From ? "from" : e.input == YearInput::To ? "to" : "years";
-      throw BadRequest{400, "bad_year", std::string(param) + ": " + e.what()};
+      // dates=…, or years=… as the first API version called the range.
+      const std::string range_param = req.has_param("dates") ? "dates" : "years";
+      const DateBounds dates = parse_date_bounds(utf8::trim(req.get_param_value("from")), utf8::trim(req.get_param_value("to")),
+                                                 utf8::trim(req.get_param_value(range_param.c_str())));
+      sr.date_from = dates.from;
+      sr.date_to = dates.to;
+    } catch (const DateFilterError& e) {
+      const std::string param = e.input == DateInput::From ? "from" : e.input == DateInput::To ? "to" : "dates";
+      throw BadRequest{400, "bad_date", param + ": " + e.what()};
     }
     const std::string sort = req.get_param_value("sort");
     if (!sort.empty() && sort != "date" && sort != "relevance")
@@ -298,8 +308,10 @@ struct HttpServer::Impl {
         body["api"] = kApiVersion;
         body["page"] = page;
         body["size"] = size;
-        body["from_year"] = sr.year_from ? json(sr.year_from) : json(nullptr);
-        body["to_year"] = sr.year_to ? json(sr.year_to) : json(nullptr);
+        body["from_date"] = sr.date_from ? json(iso_date(sr.date_from)) : json(nullptr);
+        body["to_date"] = sr.date_to ? json(iso_date(sr.date_to)) : json(nullptr);
+        body["from_year"] = sr.date_from ? json(sr.date_from / 10000) : json(nullptr);
+        body["to_year"] = sr.date_to ? json(sr.date_to / 10000) : json(nullptr);
         if (sharded()) body["missing_shards"] = response.missing_shards;
         auto text = std::make_shared<const std::string>(body.dump());
         res.set_content(*text, kJsonType);

@@ -1,7 +1,9 @@
 // tsubo over HTTP: the versioned JSON API and the search page in web/, on cpp-httplib.
 //
-//   GET /api/search?q=&type=&court=&law=&from=&to=&sort=date&page=&size=&facets=1
-//                                      response_to_json() + {api, page, size, from_year, to_year,
+//   GET /api/search?q=&type=&court=&law=&from=&to=&dates=&sort=date&page=&size=&facets=1
+//                                      from / to / dates: years, months or days (date_filter.h)
+//                                      response_to_json() + {api, page, size, from_date, to_date,
+//                                      from_year, to_year,
 //                                      facets_estimated (with facets=1), missing_shards (with shards)}
 //                                      header X-Tsubo-Cache: hit | miss when the result cache is on
 //   GET /api/doc/{doc id}[?q=]         the whole document, passages in order (document_reader.h)

@@ -234,9 +234,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (const auto& c : request.cites) citing.emplace_back(cites_statute_term(citation_key(c)));
     filters.emplace_back(Xapian::Query::OP_OR, citing.begin(), citing.end());
   }
-  if (request.year_from || request.year_to) {
-    const std::string lo = request.year_from ? std::to_string(request.year_from) + "0000" : "00000000";
-    const std::string hi = request.year_to ? std::to_string(request.year_to) + "9999" : "99999999";
+  if (request.date_from || request.date_to) {
+    const std::string lo = request.date_from ? std::to_string(request.date_from) : "00000000";
+    const std::string hi = request.date_to ? std::to_string(request.date_to) : "99999999";
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kValueDate, lo, hi);
   }
   for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);

@@ -29,7 +29,7 @@ struct SearchRequest {
   std::vector<std::string> right_types;   // rulings' right type: 不正競争, 特許権, … (any of them)
   std::vector<std::string> articles;      // statute articles: 2, 19の2, 第十九条の二 (any of them; with laws, of those laws)
   std::vector<std::string> cites;         // passages citing any of these: 不正競争防止法2条6項, 不競法21条, 不正競争防止法/2/6
-  int year_from = 0, year_to = 0;   // inclusive; 0 = open
+  int date_from = 0, date_to = 0;   // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates)
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance

@@ -82,8 +82,12 @@ async function run() {
   }
 }
 
+// A filter's ends as the user thinks of them: whole years as 2017年, other days as 2017-03-21.
+const periodStart = (d) => (d && d.endsWith('-01-01') ? `${d.slice(0, 4)}年` : d || '');
+const periodEnd = (d) => (d && d.endsWith('-12-31') ? `${d.slice(0, 4)}年` : d || '');
+
 function render(r) {
-  const range = r.from_year || r.to_year ? `（${r.from_year || ''}〜${r.to_year || ''}年）` : '';
+  const range = r.from_date || r.to_date ? `（${periodStart(r.from_date)}〜${periodEnd(r.to_date)}）` : '';
   $('status').textContent = r.total
     ? `「${r.query}」に一致する箇所 約${r.total.toLocaleString('ja-JP')}件${range}（${r.took_ms.toFixed(1)} ms）`
     : `「${r.query}」に一致する箇所は見つかりませんでした${range}。語を減らすか、別の言い方を試してください。`;

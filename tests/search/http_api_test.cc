@@ -193,6 +193,18 @@ TEST_F(HttpApiTest, SearchFiltersByCourtTypeAndWarekiYear) {
   ASSERT_EQ(heisei["hits"].size(), 1u);
   EXPECT_EQ(heisei["hits"][0]["doc_id"], "ruling/99002");
 
+  // Down to the day: 99001 is of 2019-10-09, 99002 of 2017-03-21.
+  auto from_day = body(client().Get("/api/search?q=秘密管理性&from=令和元年10月10日"));
+  EXPECT_EQ(from_day["hits"].size(), 0u) << from_day.dump();
+  EXPECT_EQ(from_day["from_date"], "2019-10-10");
+  auto on_day = body(client().Get("/api/search?q=秘密管理性&dates=H29.3.21..平成29年3月21日"));
+  ASSERT_EQ(on_day["hits"].size(), 1u);
+  EXPECT_EQ(on_day["hits"][0]["doc_id"], "ruling/99002");
+  EXPECT_EQ(on_day["to_date"], "2017-03-21");
+  auto month = body(client().Get("/api/search?q=秘密管理性&years=2019-10"));  // the old parameter name still works
+  ASSERT_EQ(month["hits"].size(), 1u);
+  EXPECT_EQ(month["hits"][0]["doc_id"], "ruling/99001");
+
   auto statutes = body(client().Get("/api/search?q=営業秘密&type=statute"));
   ASSERT_FALSE(statutes["hits"].empty());
   for (const auto& h : statutes["hits"]) EXPECT_EQ(h["type"], "statute");
@@ -363,7 +375,7 @@ TEST_F(HttpApiTest, BadQuerySyntaxGivesTheParsersMessage) {
   EXPECT_EQ(client().Get("/api/search?q=秘密&type=blog")->status, 400);
   auto year = client().Get("/api/search?q=秘密&from=昔");
   EXPECT_EQ(year->status, 400);
-  EXPECT_EQ(body(year)["error"]["code"], "bad_year");
+  EXPECT_EQ(body(year)["error"]["code"], "bad_date");
   // The message names the parameter at fault, not only the value.
   EXPECT_EQ(body(year)["error"]["message"].get<std::string>().rfind("from: ", 0), 0u) << body(year).dump();
 }

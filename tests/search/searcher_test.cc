@@ -160,10 +160,12 @@ TEST_F(SearcherTest, FiltersByTypeCourtAndYear) {
   r.courts = {"知的財産高等裁判所"};
   EXPECT_EQ(search(r).hits.size(), 1u);
   r.courts = {};
-  r.year_from = 2000;
+  r.date_from = 20000101;
   EXPECT_EQ(search(r).hits.size(), 1u);
-  r.year_from = 0;
-  r.year_to = 1999;
+  r.date_from = 20191010;  // the ruling is of 2019-10-09
+  EXPECT_EQ(search(r).hits.size(), 0u);
+  r.date_from = 0;
+  r.date_to = 19991231;
   res = search(r);
   ASSERT_EQ(res.hits.size(), 1u);
   EXPECT_EQ(res.hits[0].doc_id, "statute/9001");

@@ -99,14 +99,17 @@ try {
     await page.fill('#q', '秘密管理性');
     await page.fill('#from', '令和元年');
     await page.click('form#search button[type=submit]');
-    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('2019〜'));
+    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('2019年〜'));
     assert.ok(new URL(page.url()).searchParams.get('from') === '令和元年', 'the filter is in the URL');
     const sources = await page.locator('.hit-source').allTextContents();
     assert.ok(sources.every((s) => !s.includes('平成')), `no 平成 rulings left: ${sources}`);
     await shot('03-wareki-filter');
+    await page.fill('#from', 'H31.4.30');  // down to the day
+    await page.click('form#search button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('2019-04-30〜'));
     await page.fill('#from', '');
     await page.click('form#search button[type=submit]');
-    await page.waitForFunction(() => !document.querySelector('#status').textContent.includes('2019〜'));
+    await page.waitForFunction(() => !document.querySelector('#status').textContent.includes('〜'));
   });
 
   await step('clicking a facet filters by court', async () => {
