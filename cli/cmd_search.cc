@@ -57,6 +57,7 @@ void print_human(const SearchResponse& r) {
       std::cout << "   explain: text " << h.explanation.text_score << " + " << h.explanation.role << " prior "
                 << h.explanation.role_prior << "; matched:";
       for (const auto& t : h.explanation.matched_terms) std::cout << " " << t;
+      if (h.explanation.promoted) std::cout << "; shown here as the best " << h.type << " passage (--rank mix_rank=0 ranks by score alone)";
       std::cout << "\n";
     }
   }

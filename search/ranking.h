@@ -34,6 +34,12 @@ struct RankingParams {
   // article itself and every passage citing it (indexed citation terms), with this fixed weight.
   double citation_weight = 3;
 
+  // The best statute article and the best guidance passage are shown by this rank (1-based) when
+  // ranking by relevance and they score at least mix_min_share of the top hit (search/type_mix.h;
+  // 0 = ranking by score alone).
+  double mix_rank = 5;
+  double mix_min_share = 0.2;
+
   // At most this many passages of one document in a result list (0 = no limit): a lawyer wants the
   // holdings of several courts, not ten paragraphs of one ruling. Xapian collapses on the document id.
   double per_document = 0;

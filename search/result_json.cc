@@ -32,7 +32,8 @@ nlohmann::json response_to_json(const SearchResponse& response) {
       hit["explain"] = {{"matched_terms", h.explanation.matched_terms},
                         {"role", h.explanation.role},
                         {"role_prior", h.explanation.role_prior},
-                        {"text_score", h.explanation.text_score}};
+                        {"text_score", h.explanation.text_score},
+                        {"promoted", h.explanation.promoted}};
     hits.push_back(std::move(hit));
   }
   nlohmann::json out = {{"query", response.query}, {"total", response.total}, {"took_ms", response.took_ms}, {"hits", hits}};

@@ -9,6 +9,7 @@
 #include <set>
 #include <regex>
 #include <filesystem>
+#include <list>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -19,6 +20,7 @@
 #include "search/hit_record.h"
 #include "search/query_parser.h"
 #include "search/shards.h"
+#include "search/type_mix.h"
 #include "search/passage_snippet.h"
 #include "text/citations.h"
 #include "text/japanese_numbers.h"
@@ -43,6 +45,21 @@ SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string
   hit.score = it.get_weight();
   hit.snippet = passage_snippet(hit.text, doc.get_value(schema::kValueTokenSpans), highlight, analyzer);
   return hit;
+}
+
+// Where a hit of the page comes from: the main ranking or the search for the best of a type.
+struct HitSource {
+  const Xapian::MSet* mset;
+  Xapian::doccount index;
+  const Xapian::Enquire* enquire;
+  bool promoted;
+};
+
+TypeMix type_mix_of(const RankingParams& p) {
+  TypeMix mix;
+  mix.by_rank = p.mix_rank >= 1 ? static_cast<std::size_t>(p.mix_rank) : 0;
+  mix.min_share = p.mix_min_share;
+  return mix;
 }
 
 struct FacetSlot {
@@ -241,17 +258,22 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
 
+  const TypeMix mix = type_mix_of(rank);
+  const bool mixing = !request.sort_by_date && mix.by_rank > 0;
+  auto configure = [&](Xapian::Enquire& e) {
+    e.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
+    if (request.sort_by_date) e.set_sort_by_value_then_relevance(schema::kValueDate, true);
+    if (request.time_limit_ms > 0) e.set_time_limit(request.time_limit_ms / 1000.0);
+    if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
+  };
+
   SearchResponse response;
   response.query = request.query;
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Enquire enquire(state_->db);
       enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
-      if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kValueDate, true);
-      if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
-      if (rank.per_document >= 1)
-        enquire.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
+      configure(enquire);
       std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
       Xapian::ValueCountMatchSpy requirement_spy(schema::kValueRequirements);
       Xapian::ValueCountMatchSpy cited_spy(schema::kValueCitedArticles);
@@ -272,8 +294,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
           check_at_least = std::min<Xapian::doccount>(
               check_at_least, static_cast<Xapian::doccount>(std::max(request.facet_sample, request.offset + request.limit)));
       }
-      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                 static_cast<Xapian::doccount>(request.limit), check_at_least);
+      // Mixing types reorders the first ranks, so every page is cut from the ranking from its start.
+      const std::size_t first = mixing ? 0 : request.offset;
+      const std::size_t wanted = mixing ? request.offset + request.limit + mix.types.size() : request.limit;
+      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                                 static_cast<Xapian::doccount>(wanted), check_at_least);
       response.facets.clear();
       response.facets_estimated = false;
       double scale = 1;
@@ -293,19 +318,62 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         response.facets.emplace_back("cited", std::move(cited));
       }
       response.total = mset.get_matches_estimated();
+
+      std::vector<HitSource> page;
+      std::list<Xapian::Enquire> type_enquires;  // the best of a type missing from the ranking
+      std::list<Xapian::MSet> type_msets;
+      if (!mixing) {
+        for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back({&mset, i, &enquire, false});
+      } else {
+        // Types are read only for the first ranks; a missing type's best passage is looked up by a
+        // search filtered to it, then found in the ranking by its id (no document reads for deep pages).
+        std::vector<RankedEntry> entries;
+        std::vector<HitSource> sources;
+        std::vector<Xapian::docid> ids;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          const bool shown_before = it.get_rank() + 1 < mix.by_rank;
+          entries.push_back({shown_before ? it.get_document().get_value(schema::kValueType) : "", it.get_weight()});
+          sources.push_back({&mset, it.get_rank(), &enquire, false});
+          ids.push_back(*it);
+        }
+        const std::size_t base_count = entries.size();
+        for (const std::string& type : types_missing(entries, mix)) {
+          Xapian::Enquire& e = type_enquires.emplace_back(state_->db);
+          e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(prefixed_term(schema::kPrefixType, type))));
+          configure(e);
+          const Xapian::MSet& best = type_msets.emplace_back(e.get_mset(0, 1));
+          if (best.empty()) continue;
+          const auto in_ranking = std::find(ids.begin(), ids.end(), *best.begin());
+          if (in_ranking != ids.end()) {
+            entries[static_cast<std::size_t>(in_ranking - ids.begin())].type = type;
+            continue;
+          }
+          entries.push_back({type, best.begin().get_weight()});
+          sources.push_back({&best, 0, &e, false});
+        }
+        const std::vector<std::size_t> order = mix_types(entries, base_count, mix);
+        for (std::size_t k = request.offset; k < std::min(order.size(), request.offset + request.limit); ++k) {
+          HitSource s = sources[order[k]];
+          s.promoted = order[k] >= base_count || order[k] > k;
+          page.push_back(s);
+        }
+      }
+
       response.hits.clear();
       std::size_t rank = request.offset;
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
+      for (const HitSource& s : page) {
+        const Xapian::MSetIterator it = (*s.mset)[s.index];
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
         if (request.explain) {
           Explanation& x = hit.explanation;
           // Words only: prefixed boolean terms (XPreasoning, XK…) are filters and priors, not matches.
-          for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+          for (auto t = s.enquire->get_matching_terms_begin(it); t != s.enquire->get_matching_terms_end(it); ++t)
             if (!schema::is_prefixed_term(*t)) x.matched_terms.push_back(*t);
           x.role = hit.role;
           x.role_prior = role_prior_of(request.ranking, hit.role);
           x.text_score = hit.score - x.role_prior;
+          x.promoted = s.promoted;
         }
         response.hits.push_back(std::move(hit));
       }

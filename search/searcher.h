@@ -48,6 +48,7 @@ struct Explanation {
   std::string role;                        // reasoning, claims, definition, … (indexer/passage_role.h)
   double role_prior = 0;                   // part of the score added for the role
   double text_score = 0;                   // BM25 over body and headings (score − role_prior)
+  bool promoted = false;                   // shown above higher scores as the best of its type (type_mix.h)
 };
 
 // One facet value and how many matching passages carry it.

@@ -87,6 +87,50 @@ TEST_F(SearcherTest, ExplainSplitsTheScoreAndListsOnlyWords) {
   for (const auto& t : x.matched_terms) EXPECT_FALSE(schema::is_prefixed_term(t)) << t;
 }
 
+// Ten ruling paragraphs that say 営業秘密 again and again outscore the statute's definition, which
+// says it once; the definition is still shown by rank 5, marked as promoted, and not repeated later.
+TEST_F(SearcherTest, TheBestStatuteIsShownAmongTheFirstRulings) {
+  Document many;
+  many.id = "ruling/99100";
+  many.type = DocType::Ruling;
+  many.title = "営業秘密に関する事件";
+  for (int i = 0; i < 10; ++i)
+    many.passages.push_back({"ruling/99100#p" + std::to_string(i), {"理由", "当裁判所の判断"},
+                             "本件の営業秘密は営業秘密として営業秘密の要件を満たし、営業秘密に当たる。", 0, 0, "",
+                             "当裁判所の判断", {}, {}, ""});
+  write({many});
+  SearchRequest r;
+  r.query = "営業秘密";
+  r.explain = true;
+  r.limit = 20;
+  const auto mixed = search(r);
+  ASSERT_GE(mixed.hits.size(), 11u);
+  EXPECT_EQ(mixed.hits[4].passage_id, "statute/9001#art2");
+  EXPECT_TRUE(mixed.hits[4].explanation.promoted);
+  EXPECT_LT(mixed.hits[4].score, mixed.hits[5].score);
+  for (std::size_t i = 0; i < mixed.hits.size(); ++i) {
+    EXPECT_EQ(mixed.hits[i].rank, i + 1);
+    if (i != 4) {
+      EXPECT_NE(mixed.hits[i].passage_id, "statute/9001#art2");
+      EXPECT_FALSE(mixed.hits[i].explanation.promoted) << i;
+    }
+  }
+
+  // The second page continues the mixed list: no passage twice, none lost.
+  r.limit = 6;
+  r.offset = 6;
+  const auto second = search(r);
+  ASSERT_EQ(second.hits.size(), mixed.hits.size() - 6);
+  for (std::size_t i = 0; i < second.hits.size(); ++i) EXPECT_EQ(second.hits[i].passage_id, mixed.hits[6 + i].passage_id);
+
+  r.offset = 0;
+  r.limit = 20;
+  r.ranking.mix_rank = 0;  // by score alone the definition comes after every ruling paragraph
+  const auto by_score = search(r);
+  ASSERT_GE(by_score.hits.size(), 11u);
+  EXPECT_EQ(by_score.hits[10].passage_id, "statute/9001#art2");
+}
+
 // Filters by right type, article and cited provision, and the cited-article facet.
 TEST_F(SearcherTest, FiltersByRightTypeArticleAndCitation) {
   Document citing = ruling();
@@ -264,6 +308,7 @@ TEST_F(SearcherTest, FacetsOverASampleAreScaledAndFlagged) {
   r.limit = 1;
   r.facets = true;
   r.facet_sample = 2;
+  r.ranking.mix_rank = 0;  // mixing types asks Xapian for a few more hits than the page, past the sample
   const auto sampled = search(r);
   ASSERT_FALSE(sampled.hits.empty());
   EXPECT_EQ(sampled.hits[0].passage_id, "ruling/99001#p1");
