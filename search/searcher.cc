@@ -338,8 +338,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         }
         const std::size_t base_count = entries.size();
         for (const std::string& type : types_missing(entries, mix)) {
+          const std::string type_term = prefixed_term(schema::kPrefixType, type);
+          if (state_->db.get_termfreq(type_term) == 0) continue;  // an index without that type
           Xapian::Enquire& e = type_enquires.emplace_back(state_->db);
-          e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(prefixed_term(schema::kPrefixType, type))));
+          e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(type_term)));
           configure(e);
           const Xapian::MSet& best = type_msets.emplace_back(e.get_mset(0, 1));
           if (best.empty()) continue;
