@@ -9,6 +9,7 @@
 #include <set>
 #include <regex>
 #include <filesystem>
+#include <functional>
 #include <list>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,61 @@ struct HitSource {
   const Xapian::Enquire* enquire;
   bool promoted;
 };
+
+std::vector<HitSource> whole_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire) {
+  std::vector<HitSource> page;
+  for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back({&mset, i, &enquire, false});
+  return page;
+}
+
+// The searches for the best passage of a type, kept alive while their hits are read.
+struct TypeLookups {
+  std::list<Xapian::Enquire> enquires;
+  std::list<Xapian::MSet> msets;
+};
+
+// The page [offset, offset + limit) of a ranking fetched from its start, with the best passage of
+// each type missing from its first ranks moved up (type_mix.h). Types are read only for those first
+// ranks: a missing type's best passage is looked up by a search filtered to it, then found in the
+// ranking by its id, so deep pages cost no document reads.
+std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire, const Xapian::Query& query,
+                                  const std::function<void(Xapian::Enquire&)>& configure, const TypeMix& mix,
+                                  std::size_t offset, std::size_t limit, const Xapian::Database& db, TypeLookups& lookups) {
+  std::vector<RankedEntry> entries;
+  std::vector<HitSource> sources;
+  std::vector<Xapian::docid> ids;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const bool shown_before = it.get_rank() + 1 < mix.by_rank;
+    entries.push_back({shown_before ? it.get_document().get_value(schema::kValueType) : "", it.get_weight()});
+    sources.push_back({&mset, it.get_rank(), &enquire, false});
+    ids.push_back(*it);
+  }
+  const std::size_t base_count = entries.size();
+  for (const std::string& type : types_missing(entries, mix)) {
+    const std::string type_term = prefixed_term(schema::kPrefixType, type);
+    if (db.get_termfreq(type_term) == 0) continue;  // an index without that type
+    Xapian::Enquire& e = lookups.enquires.emplace_back(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(type_term)));
+    configure(e);
+    const Xapian::MSet& best = lookups.msets.emplace_back(e.get_mset(0, 1));
+    if (best.empty()) continue;
+    const auto in_ranking = std::find(ids.begin(), ids.end(), *best.begin());
+    if (in_ranking != ids.end()) {
+      entries[static_cast<std::size_t>(in_ranking - ids.begin())].type = type;
+      continue;
+    }
+    entries.push_back({type, best.begin().get_weight()});
+    sources.push_back({&best, 0, &e, false});
+  }
+  const std::vector<std::size_t> order = mix_types(entries, base_count, mix);
+  std::vector<HitSource> page;
+  for (std::size_t k = offset; k < std::min(order.size(), offset + limit); ++k) {
+    HitSource s = sources[order[k]];
+    s.promoted = order[k] >= base_count || order[k] > k;
+    page.push_back(s);
+  }
+  return page;
+}
 
 TypeMix type_mix_of(const RankingParams& p) {
   TypeMix mix;
@@ -260,7 +316,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   const TypeMix mix = type_mix_of(rank);
   const bool mixing = !request.sort_by_date && mix.by_rank > 0;
-  auto configure = [&](Xapian::Enquire& e) {
+  const std::function<void(Xapian::Enquire&)> configure = [&](Xapian::Enquire& e) {
     e.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
     if (request.sort_by_date) e.set_sort_by_value_then_relevance(schema::kValueDate, true);
     if (request.time_limit_ms > 0) e.set_time_limit(request.time_limit_ms / 1000.0);
@@ -319,47 +375,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       }
       response.total = mset.get_matches_estimated();
 
-      std::vector<HitSource> page;
-      std::list<Xapian::Enquire> type_enquires;  // the best of a type missing from the ranking
-      std::list<Xapian::MSet> type_msets;
-      if (!mixing) {
-        for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back({&mset, i, &enquire, false});
-      } else {
-        // Types are read only for the first ranks; a missing type's best passage is looked up by a
-        // search filtered to it, then found in the ranking by its id (no document reads for deep pages).
-        std::vector<RankedEntry> entries;
-        std::vector<HitSource> sources;
-        std::vector<Xapian::docid> ids;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-          const bool shown_before = it.get_rank() + 1 < mix.by_rank;
-          entries.push_back({shown_before ? it.get_document().get_value(schema::kValueType) : "", it.get_weight()});
-          sources.push_back({&mset, it.get_rank(), &enquire, false});
-          ids.push_back(*it);
-        }
-        const std::size_t base_count = entries.size();
-        for (const std::string& type : types_missing(entries, mix)) {
-          const std::string type_term = prefixed_term(schema::kPrefixType, type);
-          if (state_->db.get_termfreq(type_term) == 0) continue;  // an index without that type
-          Xapian::Enquire& e = type_enquires.emplace_back(state_->db);
-          e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(type_term)));
-          configure(e);
-          const Xapian::MSet& best = type_msets.emplace_back(e.get_mset(0, 1));
-          if (best.empty()) continue;
-          const auto in_ranking = std::find(ids.begin(), ids.end(), *best.begin());
-          if (in_ranking != ids.end()) {
-            entries[static_cast<std::size_t>(in_ranking - ids.begin())].type = type;
-            continue;
-          }
-          entries.push_back({type, best.begin().get_weight()});
-          sources.push_back({&best, 0, &e, false});
-        }
-        const std::vector<std::size_t> order = mix_types(entries, base_count, mix);
-        for (std::size_t k = request.offset; k < std::min(order.size(), request.offset + request.limit); ++k) {
-          HitSource s = sources[order[k]];
-          s.promoted = order[k] >= base_count || order[k] > k;
-          page.push_back(s);
-        }
-      }
+      TypeLookups lookups;
+      const std::vector<HitSource> page =
+          mixing ? mixed_page(mset, enquire, query, configure, mix, request.offset, request.limit, state_->db, lookups)
+                 : whole_page(mset, enquire);
 
       response.hits.clear();
       std::size_t rank = request.offset;
