@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -73,6 +74,7 @@ void register_search(CLI::App& app, int& exit_status) {
     std::vector<std::string> words;
     SearchRequest request;
     std::string from_date, to_date, dates;
+    std::string rank;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -98,6 +100,7 @@ void register_search(CLI::App& app, int& exit_status) {
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->add_flag("--explain", args->request.explain, "Show why each passage scored what it did");
+  cmd->add_option("--rank", args->rank, "Ranking knobs for an experiment: k1=1.2,mix_rank=0,… (search/ranking.h)");
   cmd->add_option("query", args->words, "Query words (quote phrases, AND / OR / NOT)")->required();
   cmd->callback([args, &exit_status] {
     std::string query;
@@ -110,6 +113,13 @@ void register_search(CLI::App& app, int& exit_status) {
     } catch (const DateFilterError& e) {
       const char* option = e.input == DateInput::From ? "--from" : e.input == DateInput::To ? "--to" : "--dates";
       std::cerr << "[search] " << option << ": " << e.what() << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    try {
+      args->request.ranking.apply(args->rank);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "[search] --rank: " << e.what() << "\n";
       exit_status = kExitFailure;
       return;
     }
