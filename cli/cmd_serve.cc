@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 #include <thread>
 
 #include "cli/commands.h"
@@ -26,6 +27,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     HttpOptions options;
     std::string bind = "127.0.0.1";
     int port = 8080;
+    std::string rank;
   };
   auto args = std::make_shared<Args>();
   args->options.db_path = kDefaultDb;
@@ -46,7 +48,15 @@ void register_serve(CLI::App& app, int& exit_status) {
                   "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp (repeatable)");
   cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (must match the index)");
   cmd->add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--rank", args->rank, "Ranking knobs for every search, for an experiment: mix_rank=0,… (search/ranking.h)");
   cmd->callback([args, &exit_status] {
+    try {
+      args->options.ranking.apply(args->rank);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "[serve] --rank: " << e.what() << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
     // SIGINT/SIGTERM are taken by a thread of their own (sigwait) so that the server stops cleanly.
     sigset_t signals;
     sigemptyset(&signals);

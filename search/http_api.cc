@@ -250,6 +250,7 @@ struct HttpServer::Impl {
   void handle_search(const httplib::Request& req, httplib::Response& res) {
     check_params(req);
     SearchRequest sr;
+    sr.ranking = options.ranking;
     sr.query = req.get_param_value("q");
     if (sr.query.size() > options.max_query_bytes)
       throw BadRequest{413, "query_too_long", "the query is " + std::to_string(sr.query.size()) +

@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "search/ranking.h"
+
 namespace tsubo {
 
 inline constexpr int kApiVersion = 1;
@@ -43,6 +45,7 @@ struct HttpOptions {
   double query_time_limit_ms = 1000;         // matching stops after this; the best hits so far are returned
   std::size_t cache_mb = 64;                 // result cache (search bodies by request and index revision); 0 = off
   std::size_t cache_entries = 20000;
+  RankingParams ranking;                     // every search's knobs (tsubo serve --rank, for experiments)
 };
 
 class HttpServer {

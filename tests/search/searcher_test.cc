@@ -131,6 +131,38 @@ TEST_F(SearcherTest, TheBestStatuteIsShownAmongTheFirstRulings) {
   EXPECT_EQ(by_score.hits[10].passage_id, "statute/9001#art2");
 }
 
+// Deeper than the ranking fetched for a page, the best statute is looked up among the laws the first
+// hits cite: here the rulings cite 不正競争防止法 2条, so its definition is shown at rank 5.
+Document ruling_paragraphs(const std::string& id, int count, const std::vector<std::string>& cites) {
+  Document d;
+  d.id = id;
+  d.type = DocType::Ruling;
+  d.title = "営業秘密に関する事件";
+  for (int i = 0; i < count; ++i)
+    d.passages.push_back({id + "#p" + std::to_string(i), {"理由", "当裁判所の判断"},
+                          "本件の営業秘密は営業秘密として営業秘密の要件を満たし、営業秘密に当たる。", 0, 0, "",
+                          "当裁判所の判断", cites, {}, ""});
+  return d;
+}
+
+TEST_F(SearcherTest, TheStatuteTheFirstHitsCiteIsLookedUp) {
+  write({ruling_paragraphs("ruling/99200", 20, {"不正競争防止法/2", "不正競争防止法/2/6"})});
+  SearchRequest r;
+  r.query = "営業秘密";
+  r.limit = 5;
+  const auto res = search(r);
+  ASSERT_EQ(res.hits.size(), 5u);
+  EXPECT_EQ(res.hits[4].passage_id, "statute/9001#art2");
+}
+
+TEST_F(SearcherTest, AStatuteNobodyCitesIsNotLookedUp) {
+  write({ruling_paragraphs("ruling/99300", 20, {})});
+  SearchRequest r;
+  r.query = "営業秘密";
+  r.limit = 5;
+  for (const auto& h : search(r).hits) EXPECT_EQ(h.type, "ruling") << h.passage_id;
+}
+
 // Filters by right type, article and cited provision, and the cited-article facet.
 TEST_F(SearcherTest, FiltersByRightTypeArticleAndCitation) {
   Document citing = ruling();
