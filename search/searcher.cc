@@ -62,31 +62,15 @@ std::vector<HitSource> whole_page(const Xapian::MSet& mset, const Xapian::Enquir
   return page;
 }
 
+// Type mixing fetches and reads the types of at least this many passages of the ranking before it
+// searches for a missing type's best (30 cost more in the deeper fetch than it saved in searches).
+constexpr std::size_t kMixDepth = 12;
+
 // The searches for the best passage of a type, kept alive while their hits are read.
 struct TypeLookups {
   std::list<Xapian::Enquire> enquires;
   std::list<Xapian::MSet> msets;
 };
-
-// The type of each ranked passage among `types` ("" for others), from the type terms' posting lists:
-// a skip per passage, no document reads.
-std::vector<std::string> types_of(const Xapian::Database& db, const Xapian::MSet& mset, const std::vector<std::string>& types) {
-  std::vector<std::pair<Xapian::docid, std::size_t>> sorted;
-  for (auto it = mset.begin(); it != mset.end(); ++it) sorted.emplace_back(*it, sorted.size());
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<std::string> out(sorted.size());
-  for (const std::string& type : types) {
-    const std::string term = prefixed_term(schema::kPrefixType, type);
-    Xapian::PostingIterator p = db.postlist_begin(term);
-    const Xapian::PostingIterator end = db.postlist_end(term);
-    for (const auto& [id, index] : sorted) {
-      p.skip_to(id);
-      if (p == end) break;
-      if (*p == id) out[index] = type;
-    }
-  }
-  return out;
-}
 
 // Laws cited by the first `count` passages of the ranking (value 不正競争防止法/2|民法/709).
 std::set<std::string> laws_cited_by_first(const Xapian::MSet& mset, std::size_t count) {
@@ -111,12 +95,16 @@ std::set<std::string> laws_cited_by_first(const Xapian::MSet& mset, std::size_t 
 std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire, const Xapian::Query& query,
                                   const std::function<void(Xapian::Enquire&)>& configure, const TypeMix& mix,
                                   std::size_t offset, std::size_t limit, const Xapian::Database& db, TypeLookups& lookups) {
-  const std::vector<std::string> types = types_of(db, mset, mix.types);
+  // Types are read from the first kMixDepth passages only (a document read each, a round trip for a
+  // remote shard); below them a type's best passage is found by its id in the ranking.
   std::vector<RankedEntry> entries;
   std::vector<HitSource> sources;
+  std::vector<Xapian::docid> ids;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    entries.push_back({types[entries.size()], it.get_weight()});
+    const bool typed = it.get_rank() < kMixDepth;
+    entries.push_back({typed ? it.get_document().get_value(schema::kValueType) : "", it.get_weight()});
     sources.push_back({&mset, it.get_rank(), &enquire, false});
+    ids.push_back(*it);
   }
   const std::size_t base_count = entries.size();
   const std::size_t shown_before = mix.by_rank > 0 ? mix.by_rank - 1 : 0;
@@ -137,6 +125,11 @@ std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquir
     configure(e);
     const Xapian::MSet& best = lookups.msets.emplace_back(e.get_mset(0, 1));
     if (best.empty()) continue;
+    const auto in_ranking = std::find(ids.begin(), ids.end(), *best.begin());
+    if (in_ranking != ids.end()) {  // deeper than the typed passages, but fetched for this page
+      entries[static_cast<std::size_t>(in_ranking - ids.begin())].type = type;
+      continue;
+    }
     entries.push_back({type, best.begin().get_weight()});
     sources.push_back({&best, 0, &e, false});
   }
@@ -166,10 +159,6 @@ constexpr FacetSlot kFacetSlots[] = {{"type", schema::kValueType},   {"court", s
                                      {"right_type", schema::kValueRightType}};
 
 constexpr std::size_t kMaxCitedFacetValues = 30;  // the most cited articles among the matches
-
-// Type mixing looks at least this deep into the ranking for the best statute and guidance passages
-// before it searches for them (30 cost more in the deeper fetch than it saved in searches).
-constexpr std::size_t kMixDepth = 12;
 
 // Counts from a sample of the matches scaled to all of them (scale 1: every match was counted).
 std::size_t scaled(std::size_t count, double scale) {
