@@ -18,6 +18,8 @@ import tarfile
 import tempfile
 import time
 
+import eval_peers
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROWS = []  # (section, measure, value, note)
 
@@ -99,7 +101,7 @@ def same_top(x, y):
     a, b = entries(x), entries(y)
     if [s for _, s in a] != [s for _, s in b]:
         return False
-    floor = a[-1][1] if a else 0
+    floor = min((s for _, s in a), default=0)  # type mixing may place a lower-scored passage above others
     return {p for p, s in a if s > floor} == {p for p, s in b if s > floor}
 
 
@@ -233,9 +235,11 @@ def main():
     if "eval" not in skip and os.path.exists(dev_queries) and not a.smoke:
         evdb = os.path.join(work, "eval-db")
         run_timed([tsubo, "index", "-q", "--db", evdb] + [os.path.join(corpus, s) for s in ("statutes-core", "rulings", "guidance")])
-        out = subprocess.run([tsubo, "eval", "--db", evdb, "--set", os.path.dirname(dev_queries)], capture_output=True, text=True).stdout
-        m = re.search(r"^mean\s+([\d.]+)", out, re.M)
-        row("quality", "mean nDCG@10 (dev, evaluation index)", m.group(1) if m else "?")
+        peers = eval_peers.compare(tsubo, evdb, os.path.dirname(dev_queries), work)
+        ours = peers[0][1][0]
+        row("quality", "mean nDCG@10 (dev, evaluation index)", f"{ours:.4f}")
+        for name, values in peers[1:]:
+            row("quality", f"{name}, same passages", f"{values[0]:.4f}", f"tsubo / peer: {ours / max(values[0], 1e-9):.2f}")
 
     # In-process query latency.
     repeat = 1 if a.smoke else 5

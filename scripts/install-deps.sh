@@ -12,7 +12,7 @@ packages=(
   libcpp-httplib-dev
   libpugixml-dev libpoppler-cpp-dev libarchive-dev libjemalloc-dev
   chromium fonts-ipafont-gothic
-  wrk groonga-bin groonga-tokenizer-mecab
+  wrk groonga-bin groonga-tokenizer-mecab python3-xapian
 )
 
 # The browser tests run playwright-core under Node.js; take Debian's when the machine has none.
