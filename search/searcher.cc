@@ -57,6 +57,7 @@ struct HitSource {
 };
 
 std::vector<HitSource> whole_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire) {
+  mset.fetch();  // a remote shard sends the page's documents in one exchange, not one round trip each
   std::vector<HitSource> page;
   for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back({&mset, i, &enquire, false});
   return page;
@@ -95,8 +96,10 @@ std::set<std::string> laws_cited_by_first(const Xapian::MSet& mset, std::size_t 
 std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire, const Xapian::Query& query,
                                   const std::function<void(Xapian::Enquire&)>& configure, const TypeMix& mix,
                                   std::size_t offset, std::size_t limit, const Xapian::Database& db, TypeLookups& lookups) {
-  // Types are read from the first kMixDepth passages only (a document read each, a round trip for a
-  // remote shard); below them a type's best passage is found by its id in the ranking.
+  // Types are read from the first kMixDepth passages only; below them a type's best passage is found
+  // by its id in the ranking. fetch() asks remote shards for the documents in one pipelined exchange
+  // instead of a round trip each (the ranking is at most a page or kMixDepth long).
+  mset.fetch();
   std::vector<RankedEntry> entries;
   std::vector<HitSource> sources;
   std::vector<Xapian::docid> ids;
@@ -423,6 +426,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
           // Words only: prefixed boolean terms (XPreasoning, XK…) are filters and priors, not matches.
           for (auto t = s.enquire->get_matching_terms_begin(it); t != s.enquire->get_matching_terms_end(it); ++t)
             if (!schema::is_prefixed_term(*t)) x.matched_terms.push_back(*t);
+          x.matched_words = matched_words(hit.text, it.get_document().get_value(schema::kValueTokenSpans),
+                                          parsed.highlight_terms, *state_->analyzer);
           x.role = hit.role;
           x.role_prior = role_prior_of(request.ranking, hit.role);
           x.text_score = hit.score - x.role_prior;
