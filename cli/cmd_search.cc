@@ -57,7 +57,10 @@ void print_human(const SearchResponse& r) {
     if (!h.explanation.role.empty()) {
       std::cout << "   explain: text " << h.explanation.text_score << " + " << h.explanation.role << " prior "
                 << h.explanation.role_prior << "; matched:";
+      for (const auto& w : h.explanation.matched_words) std::cout << " " << w;
+      std::cout << " (terms:";
       for (const auto& t : h.explanation.matched_terms) std::cout << " " << t;
+      std::cout << ")";
       if (h.explanation.promoted) std::cout << "; shown here as the best " << h.type << " passage (--rank mix_rank=0 ranks by score alone)";
       std::cout << "\n";
     }

@@ -147,4 +147,18 @@ std::string passage_snippet(std::string_view text, std::string_view packed_token
   return passage_snippet(text, highlight_terms, analyzer, options);
 }
 
+std::vector<std::string> matched_words(std::string_view text, std::string_view packed_tokens,
+                                       const std::vector<std::string>& highlight_terms, const Analyzer& analyzer) {
+  std::optional<std::vector<Token>> tokens;
+  if (!packed_tokens.empty()) tokens = unpack_token_spans(packed_tokens, text);
+  const std::vector<MatchSpan> spans =
+      tokens ? find_matches(*tokens, highlight_terms) : find_matches(text, highlight_terms, analyzer);
+  std::vector<std::string> words;
+  for (const MatchSpan& s : spans) {
+    std::string word(text.substr(s.begin, s.end - s.begin));
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
 }  // namespace tsubo

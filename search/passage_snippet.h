@@ -28,4 +28,10 @@ std::string passage_snippet(std::string_view text, std::string_view packed_token
                             const std::vector<std::string>& highlight_terms, const Analyzer& analyzer,
                             const SnippetOptions& options = {});
 
+// The stretches of a passage the highlight terms match, as the passage writes them, each once, in
+// order of first occurrence: 秘密管理性, 秘密として管理されている (for --explain). From the packed
+// tokens when they fit the text, else by analysing the whole passage.
+std::vector<std::string> matched_words(std::string_view text, std::string_view packed_tokens,
+                                       const std::vector<std::string>& highlight_terms, const Analyzer& analyzer);
+
 }  // namespace tsubo

@@ -30,6 +30,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"requirements", h.requirements}}}};
     if (!h.explanation.role.empty() || !h.explanation.matched_terms.empty())
       hit["explain"] = {{"matched_terms", h.explanation.matched_terms},
+                        {"matched_words", h.explanation.matched_words},
                         {"role", h.explanation.role},
                         {"role_prior", h.explanation.role_prior},
                         {"text_score", h.explanation.text_score},

@@ -45,6 +45,7 @@ struct SearchRequest {
 // Why a passage scored what it did (--explain).
 struct Explanation {
   std::vector<std::string> matched_terms;  // index terms of the query found in the passage
+  std::vector<std::string> matched_words;  // the typed words and synonyms as the passage writes them
   std::string role;                        // reasoning, claims, definition, … (indexer/passage_role.h)
   double role_prior = 0;                   // part of the score added for the role
   double text_score = 0;                   // BM25 over body and headings (score − role_prior)

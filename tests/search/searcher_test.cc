@@ -85,6 +85,20 @@ TEST_F(SearcherTest, ExplainSplitsTheScoreAndListsOnlyWords) {
   const std::set<std::string> matched(x.matched_terms.begin(), x.matched_terms.end());
   EXPECT_TRUE(matched.count("秘密") && matched.count("管理")) << ::testing::PrintToString(x.matched_terms);
   for (const auto& t : x.matched_terms) EXPECT_FALSE(schema::is_prefixed_term(t)) << t;
+  EXPECT_EQ(x.matched_words, std::vector<std::string>{"秘密管理性"});
+}
+
+// --explain names the words as the passage writes them, a synonym from the thesaurus included: the
+// statute's definition matched 秘密管理性 through 秘密として管理されている.
+TEST_F(SearcherTest, ExplainNamesTheSynonymThatMatched) {
+  SearchRequest r;
+  r.query = "秘密管理性";
+  r.explain = true;
+  r.limit = 20;
+  const auto res = search(r);
+  const auto statute = std::find_if(res.hits.begin(), res.hits.end(), [](const SearchHit& h) { return h.type == "statute"; });
+  ASSERT_NE(statute, res.hits.end());
+  EXPECT_EQ(statute->explanation.matched_words, std::vector<std::string>{"秘密として管理されている"});
 }
 
 // Ten ruling paragraphs that say 営業秘密 again and again outscore the statute's definition, which
