@@ -9,7 +9,6 @@ baseline's QueryParser default), so both readings of a multi-word query can be m
 
 usage: groonga_baseline.py PASSAGES.jsonl QUERIES.tsv RUN.jsonl [--depth 100] [--operator AND|OR] [--db DIR]
 """
-import argparse
 import json
 import os
 import shutil
@@ -17,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import peer_run
 
 SCHEMA = """table_create Passages TABLE_HASH_KEY ShortText
 column_create Passages doc_id COLUMN_SCALAR ShortText
@@ -69,32 +70,20 @@ def query_text(text, operator):
 
 
 def search(db_path, queries_path, run_path, depth, operator):
-    queries = []
-    with open(queries_path, encoding="utf-8") as q:
-        for line in q:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2 and parts[0] and not parts[0].startswith("#"):
-                queries.append((parts[0], parts[1]))
+    queries = peer_run.read_queries(queries_path)
     commands = "".join(
         f"select Passages --match_columns searchable --query {quoted(query_text(text, operator))} "
         f"--sort_keys -_score,_id --limit {depth} --output_columns _key,doc_id,body\n" for _, text in queries)
-    answers = groonga(db_path, commands)
-    with open(run_path, "w", encoding="utf-8") as out:
-        for (qid, text), answer in zip(queries, answers):
-            rows = answer[1][0][2:]  # after the hit count and the column names
-            hits = [{"passage_id": key, "doc_id": doc_id, "text": body} for key, doc_id, body in rows]
-            out.write(json.dumps({"qid": qid, "query": text, "hits": hits}, ensure_ascii=False) + "\n")
+    results = []
+    for (qid, text), answer in zip(queries, groonga(db_path, commands)):
+        rows = answer[1][0][2:]  # after the hit count and the column names
+        results.append((qid, text, [{"passage_id": key, "doc_id": doc_id, "text": body} for key, doc_id, body in rows]))
+    peer_run.write_run(run_path, results)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("passages")
-    ap.add_argument("queries")
-    ap.add_argument("run")
-    ap.add_argument("--depth", type=int, default=100)
-    ap.add_argument("--operator", choices=["AND", "OR"], default="AND")
-    ap.add_argument("--db")
-    args = ap.parse_args()
+    args = peer_run.arguments("Groonga + TokenMecab baseline over tsubo's passages", lambda ap: ap.add_argument(
+        "--operator", choices=["AND", "OR"], default="AND", help="how the words of a query are joined"))
     if not shutil.which("groonga"):
         sys.exit("[groonga-baseline] groonga is not installed (Debian: groonga-bin groonga-tokenizer-mecab)")
     work = args.db or tempfile.mkdtemp(prefix="tsubo-groonga-")

@@ -6,7 +6,6 @@ exactly the measures used for tsubo itself.
 
 usage: xapian_ngram_baseline.py PASSAGES.jsonl QUERIES.tsv RUN.jsonl [--depth 100] [--db DIR]
 """
-import argparse
 import json
 import os
 import shutil
@@ -15,6 +14,8 @@ import tempfile
 import time
 
 import xapian
+
+import peer_run
 
 
 def build(passages_path, db_path):
@@ -48,27 +49,16 @@ def search(db_path, queries_path, run_path, depth):
     qp.set_default_op(xapian.Query.OP_OR)
     flags = xapian.QueryParser.FLAG_DEFAULT | xapian.QueryParser.FLAG_CJK_NGRAM
     enquire = xapian.Enquire(db)
-    with open(queries_path, encoding="utf-8") as q, open(run_path, "w", encoding="utf-8") as out:
-        for line in q:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 2 or not parts[0]:
-                continue
-            qid, text = parts[0], parts[1]
-            enquire.set_query(qp.parse_query(text, flags))
-            hits = []
-            for m in enquire.get_mset(0, depth):
-                hits.append(json.loads(m.document.get_data().decode("utf-8")))
-            out.write(json.dumps({"qid": qid, "query": text, "hits": hits}, ensure_ascii=False) + "\n")
+    results = []
+    for qid, text in peer_run.read_queries(queries_path):
+        enquire.set_query(qp.parse_query(text, flags))
+        hits = [json.loads(m.document.get_data().decode("utf-8")) for m in enquire.get_mset(0, depth)]
+        results.append((qid, text, hits))
+    peer_run.write_run(run_path, results)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("passages")
-    ap.add_argument("queries")
-    ap.add_argument("run")
-    ap.add_argument("--depth", type=int, default=100)
-    ap.add_argument("--db")
-    args = ap.parse_args()
+    args = peer_run.arguments("Xapian CJK n-gram baseline over tsubo's passages")
     db_path = args.db or tempfile.mkdtemp(prefix="tsubo-ngram-")
     try:
         n, secs = build(args.passages, db_path)
