@@ -105,6 +105,23 @@ def same_top(x, y):
     return {p for p, s in a if s > floor} == {p for p, s in b if s > floor}
 
 
+def filtered_scores_agree(tsubo, db, queries):
+    """How many passages a type filter finds score what they score unfiltered (a filter narrows the
+    ranking and must not change it; Xapian 1.4.22 broke this for some query shapes)."""
+    def hits(args):
+        p = subprocess.run([tsubo, "search", "--json", "--db", db, "--rank", "mix_rank=0"] + args, capture_output=True, text=True)
+        return json.loads(p.stdout)["hits"] if p.returncode == 0 else []
+    agree = compared = 0
+    for q in queries:
+        unfiltered = {h["passage_id"]: h["score"] for h in hits(["--limit", "1000", "--", q])}
+        for t in ("statute", "ruling", "guidance"):
+            for h in hits(["--limit", "10", "--type", t, "--", q]):
+                if h["passage_id"] in unfiltered:
+                    compared += 1
+                    agree += abs(h["score"] - unfiltered[h["passage_id"]]) < 1e-6
+    return agree, compared
+
+
 def latency(tsubo, target_args, query_files, repeat, show=False):
     cmd = [tsubo, "latency", *target_args, "--repeat", str(repeat)] + sum((["--queries", q] for q in query_files), [])
     if show:
@@ -247,6 +264,10 @@ def main():
     row("query", f"in-process cold p50/p95/p99 ({len(queries)} q)", ms3(stats["cold"]) + " ms", "fresh Searcher per query")
     row("query", "in-process warm p50/p95/p99", ms3(stats["warm"]) + " ms",
         f"{repeat} passes, mean {stats.get('warm_mean', 0):.2f} ms")
+    if not a.smoke:
+        agree, compared = filtered_scores_agree(tsubo, db, queries)
+        row("query", "type-filtered scores = unfiltered scores", f"{agree}/{compared}",
+            "first 10 statutes / rulings / guidance passages per query, against the unfiltered top 1000")
 
     # HTTP: tsubo serve + wrk on loopback.
     if "http" not in skip and shutil.which("wrk"):
