@@ -5,11 +5,11 @@
 
 #include <array>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
 
+#include "search/evaluation.h"
 #include "test_support.h"
 
 namespace tsubo {
@@ -113,15 +113,9 @@ TEST_F(CorpusSearch, DefinitionQueryFindsArticleTwo) {
 // passage gained weight from a compound it does not contain.)
 TEST_F(CorpusSearch, FilteredSearchesScoreAsTheUnfilteredRanking) {
   REQUIRE_INDEX();
-  std::ifstream queries(corpus_ + "/eval/dev/queries.tsv");
-  ASSERT_TRUE(queries) << "no development queries in " << corpus_;
-  std::string line;
   int compared = 0;
-  while (std::getline(queries, line)) {
-    const auto tab = line.find('\t');
-    if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
-    const auto end = line.find('\t', tab + 1);  // a third column describes the query
-    const std::string query = quote(line.substr(tab + 1, end == std::string::npos ? std::string::npos : end - tab - 1));
+  for (const EvalQuery& q : load_queries(corpus_ + "/eval/dev/queries.tsv")) {
+    const std::string query = quote(q.query);
     std::map<std::string, double> unfiltered;
     const auto all = search("--rank mix_rank=0 --limit 1000 " + query);
     for (const auto& hit : all["hits"])
@@ -131,7 +125,7 @@ TEST_F(CorpusSearch, FilteredSearchesScoreAsTheUnfilteredRanking) {
       for (const auto& hit : res["hits"]) {
         const auto it = unfiltered.find(hit["passage_id"].get<std::string>());
         if (it == unfiltered.end()) continue;  // deeper than 1000 unfiltered
-        EXPECT_NEAR(hit["score"].get<double>(), it->second, 1e-6) << line << " --type " << type << " " << hit["passage_id"];
+        EXPECT_NEAR(hit["score"].get<double>(), it->second, 1e-6) << q.qid << " " << q.query << " --type " << type << " " << hit["passage_id"];
         ++compared;
       }
     }
