@@ -10,7 +10,7 @@
 #include <regex>
 #include <filesystem>
 #include <functional>
-#include <list>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -68,9 +68,9 @@ std::vector<HitSource> whole_page(const Xapian::MSet& mset, const Xapian::Enquir
 constexpr std::size_t kMixDepth = 12;
 
 // The search for the best passage of each missing type, kept alive while its hits are read.
-struct TypeLookups {
-  std::list<Xapian::Enquire> enquires;
-  std::list<Xapian::MSet> msets;
+struct TypeLookup {
+  std::optional<Xapian::Enquire> enquire;
+  Xapian::MSet best;
 };
 
 // Laws cited by the first `count` passages of the ranking (value 不正競争防止法/2|民法/709).
@@ -97,7 +97,7 @@ std::set<std::string> laws_cited_by_first(const Xapian::MSet& mset, std::size_t 
 std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire, const Xapian::Query& text,
                                   const std::function<Xapian::Query(const Xapian::Query&)>& with_priors,
                                   const std::function<void(Xapian::Enquire&)>& configure, const TypeMix& mix,
-                                  std::size_t offset, std::size_t limit, const Xapian::Database& db, TypeLookups& lookups) {
+                                  std::size_t offset, std::size_t limit, const Xapian::Database& db, TypeLookup& lookup) {
   // Types are read from the first kMixDepth passages only; below them a type's best passage is found
   // by its id in the ranking. fetch() asks remote shards for the documents in one pipelined exchange
   // instead of a round trip each (the ranking is at most a page or kMixDepth long).
@@ -131,12 +131,13 @@ std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquir
     type_filters.push_back(filter);
   }
   if (!type_filters.empty()) {
-    Xapian::Enquire& e = lookups.enquires.emplace_back(db);
+    Xapian::Enquire& e = lookup.enquire.emplace(db);
     e.set_query(with_priors(Xapian::Query(Xapian::Query::OP_FILTER, text,
                                           Xapian::Query(Xapian::Query::OP_OR, type_filters.begin(), type_filters.end()))));
     configure(e);
     e.set_collapse_key(schema::kValueType, 1);
-    const Xapian::MSet& best = lookups.msets.emplace_back(e.get_mset(0, static_cast<Xapian::doccount>(type_filters.size())));
+    lookup.best = e.get_mset(0, static_cast<Xapian::doccount>(type_filters.size()));
+    const Xapian::MSet& best = lookup.best;
     best.fetch();
     for (auto it = best.begin(); it != best.end(); ++it) {
       const std::string type = it.get_document().get_value(schema::kValueType);
@@ -429,9 +430,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       }
       response.total = mset.get_matches_estimated();
 
-      TypeLookups lookups;
+      TypeLookup lookup;
       const std::vector<HitSource> page =
-          mixing ? mixed_page(mset, enquire, text, with_priors, configure, mix, request.offset, request.limit, state_->db, lookups)
+          mixing ? mixed_page(mset, enquire, text, with_priors, configure, mix, request.offset, request.limit, state_->db, lookup)
                  : whole_page(mset, enquire);
 
       response.hits.clear();
