@@ -137,24 +137,33 @@ std::string passage_snippet(std::string_view text, const std::vector<std::string
   return out;
 }
 
+namespace {
+
+// The matches in text found over its packed tokens; nullopt without packed tokens that fit it.
+std::optional<std::vector<MatchSpan>> matches_from_packed(std::string_view text, std::string_view packed_tokens,
+                                                           const std::vector<std::string>& highlight_terms) {
+  if (packed_tokens.empty()) return std::nullopt;
+  const auto tokens = unpack_token_spans(packed_tokens, text);
+  if (!tokens) return std::nullopt;
+  return find_matches(*tokens, highlight_terms);
+}
+
+}  // namespace
+
 std::string passage_snippet(std::string_view text, std::string_view packed_tokens,
                             const std::vector<std::string>& highlight_terms, const Analyzer& analyzer,
                             const SnippetOptions& options) {
-  if (!packed_tokens.empty()) {
-    if (const auto tokens = unpack_token_spans(packed_tokens, text))
-      return snippet_of_matches(text, find_matches(*tokens, highlight_terms), options);
-  }
+  if (const auto spans = matches_from_packed(text, packed_tokens, highlight_terms))
+    return snippet_of_matches(text, *spans, options);
   return passage_snippet(text, highlight_terms, analyzer, options);
 }
 
 std::vector<std::string> matched_words(std::string_view text, std::string_view packed_tokens,
                                        const std::vector<std::string>& highlight_terms, const Analyzer& analyzer) {
-  std::optional<std::vector<Token>> tokens;
-  if (!packed_tokens.empty()) tokens = unpack_token_spans(packed_tokens, text);
-  const std::vector<MatchSpan> spans =
-      tokens ? find_matches(*tokens, highlight_terms) : find_matches(text, highlight_terms, analyzer);
+  auto spans = matches_from_packed(text, packed_tokens, highlight_terms);
+  if (!spans) spans = find_matches(text, highlight_terms, analyzer);
   std::vector<std::string> words;
-  for (const MatchSpan& s : spans) {
+  for (const MatchSpan& s : *spans) {
     std::string word(text.substr(s.begin, s.end - s.begin));
     if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
   }
