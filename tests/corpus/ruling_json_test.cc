@@ -372,22 +372,20 @@ TEST(RulingCorpus, CourtDateAndCaseNumberMatchTheManifests) {
   TSUBO_REQUIRE_CORPUS(corpus);
   std::set<std::string> failed;
   std::size_t checked = 0;
-  for (const char* folder : {"rulings", "rulings-extra"}) {
-    const fs::path dir = fs::path(corpus) / folder;
-    for (const auto& row : read_manifest(dir / "MANIFEST.tsv")) {
-      const fs::path file = dir / (row.id + ".json");
-      Document doc;
-      try {
-        doc = parse_ruling_json(read_file(file), file.string());
-      } catch (const ImportError& e) {
-        failed.insert(row.id);
-        continue;
-      }
-      ++checked;
-      EXPECT_EQ(doc.meta.court, row.court) << row.id;
-      EXPECT_EQ(doc.meta.date, row.date) << row.id;
-      EXPECT_EQ(normalize_nfkc(doc.meta.case_number), normalize_nfkc(row.case_number)) << row.id;
+  const fs::path dir = fs::path(corpus) / "rulings";
+  for (const auto& row : read_manifest(dir / "MANIFEST.tsv")) {
+    const fs::path file = dir / (row.id + ".json");
+    Document doc;
+    try {
+      doc = parse_ruling_json(read_file(file), file.string());
+    } catch (const ImportError& e) {
+      failed.insert(row.id);
+      continue;
     }
+    ++checked;
+    EXPECT_EQ(doc.meta.court, row.court) << row.id;
+    EXPECT_EQ(doc.meta.date, row.date) << row.id;
+    EXPECT_EQ(normalize_nfkc(doc.meta.case_number), normalize_nfkc(row.case_number)) << row.id;
   }
   // 34697: contents empty and no gist; 80835: OCR debris and no gist.
   EXPECT_EQ(failed, (std::set<std::string>{"34697", "80835"}));
@@ -397,29 +395,27 @@ TEST(RulingCorpus, CourtDateAndCaseNumberMatchTheManifests) {
 TEST(RulingCorpus, EveryPassageIsCleanAndPointsIntoItsContents) {
   TSUBO_REQUIRE_CORPUS(corpus);
   std::size_t documents = 0;
-  for (const char* folder : {"rulings", "rulings-extra"}) {
-    for (const auto& entry : fs::directory_iterator(fs::path(corpus) / folder)) {
-      if (entry.path().extension() != ".json") continue;
-      const std::string json_text = read_file(entry.path());
-      Document doc;
-      try {
-        doc = parse_ruling_json(json_text, entry.path().string());
-      } catch (const ImportError&) {
-        continue;
-      }
-      ++documents;
-      const std::string contents = contents_of(json_text);
-      for (std::size_t k = 0; k < doc.passages.size(); ++k) {
-        const Passage& p = doc.passages[k];
-        EXPECT_EQ(p.id, doc.id + "#p" + std::to_string(k + 1));
-        EXPECT_EQ(p.text.find('\0'), std::string::npos) << p.id;
-        EXPECT_FALSE(p.text.empty()) << p.id;
-        EXPECT_FALSE(p.section.empty()) << p.id;
-        EXPECT_FALSE(p.heading_path.empty()) << p.id;
-        EXPECT_LE(p.source_begin, p.source_end) << p.id;
-        EXPECT_LE(p.source_end, contents.size()) << p.id;
-        EXPECT_LE(utf8::length(p.text), 4000u) << p.id;
-      }
+  for (const auto& entry : fs::directory_iterator(fs::path(corpus) / "rulings")) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string json_text = read_file(entry.path());
+    Document doc;
+    try {
+      doc = parse_ruling_json(json_text, entry.path().string());
+    } catch (const ImportError&) {
+      continue;
+    }
+    ++documents;
+    const std::string contents = contents_of(json_text);
+    for (std::size_t k = 0; k < doc.passages.size(); ++k) {
+      const Passage& p = doc.passages[k];
+      EXPECT_EQ(p.id, doc.id + "#p" + std::to_string(k + 1));
+      EXPECT_EQ(p.text.find('\0'), std::string::npos) << p.id;
+      EXPECT_FALSE(p.text.empty()) << p.id;
+      EXPECT_FALSE(p.section.empty()) << p.id;
+      EXPECT_FALSE(p.heading_path.empty()) << p.id;
+      EXPECT_LE(p.source_begin, p.source_end) << p.id;
+      EXPECT_LE(p.source_end, contents.size()) << p.id;
+      EXPECT_LE(utf8::length(p.text), 4000u) << p.id;
     }
   }
   EXPECT_EQ(documents, 43u);

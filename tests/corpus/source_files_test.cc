@@ -102,7 +102,7 @@ TEST(SourceFiles, FindsTheSharedCorpusLayout) {
     EXPECT_EQ(f.path.find("MANIFEST"), std::string::npos);
   }
   EXPECT_EQ(statutes, 20u);  // statutes-core has no index.tsv: found by their shape
-  EXPECT_EQ(rulings, 15u);
+  EXPECT_EQ(rulings, 45u);  // rulings/ holds all 45 judged rulings (rulings-extra/ was folded in)
   EXPECT_EQ(guidance, 2u);
   EXPECT_TRUE(std::any_of(files.begin(), files.end(), [](const SourceFile& f) { return f.doc_id == "statute/6273"; }));
 }
