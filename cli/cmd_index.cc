@@ -23,7 +23,8 @@ void register_index(CLI::App& app, int& exit_status) {
   cmd->add_option("-j,--jobs", args->options.jobs, "Parser threads (default: all cores)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   cmd->add_option("paths", args->paths,
-                  "Files, folders or archives (.tar.xz, .zip…); default: statutes-core, rulings and guidance of $TSUBO_CORPUS or ../shared/corpus");
+                  "Files, folders or archives (.tar.xz, .zip…); default: statutes-core, statute-versions, rulings and guidance "
+                  "of $TSUBO_CORPUS or ../shared/corpus");
   cmd->callback([args, &exit_status] {
     if (args->paths.empty()) {
       const std::string corpus = default_corpus_dir();
@@ -35,6 +36,9 @@ void register_index(CLI::App& app, int& exit_status) {
         return;
       }
       for (const char* sub : {"statutes-core", "rulings", "guidance"}) args->paths.push_back(corpus + "/" + sub);
+      // Every revision of the IP laws, so that today's text (不正競争防止法 with 限定提供データ) answers;
+      // a corpus without them (an older copy) is indexed without.
+      if (std::filesystem::is_directory(corpus + "/statute-versions")) args->paths.push_back(corpus + "/statute-versions");
     }
     args->options.progress = !args->quiet;
     const IndexStats stats = index_paths(args->paths, args->options);

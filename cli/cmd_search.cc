@@ -31,6 +31,21 @@ std::string for_terminal(std::string s, bool tty) {
   return s;
 }
 
+// 版: 施行 2019-07-01（平成30年法律第33号）· この文言 2019-07-01 – 2023-06-05 · 2023-06-06 改正（…）
+std::string version_line(const VersionInfo& v) {
+  if (v.version_date.empty() && v.versions < 2) return "";
+  std::string line = "版: 施行 " + (v.version_date.empty() ? std::string("日付なし（e-Gov の履歴より前のテキスト）") : v.version_date);
+  if (!v.amending_law.empty()) line += "（" + v.amending_law + "）";
+  if (v.has_history) {
+    line += " · この文言 " + (v.in_force_from.empty() ? std::string("…") : v.in_force_from) + (v.changed ? "（改正）" : "") +
+            " – " + (v.in_force_to.empty() ? std::string("現在") : v.in_force_to);
+    if (!v.amended_on.empty())
+      line += " · " + v.amended_on + (v.removed_later ? " 削除" : " 改正") + (v.amended_by.empty() ? "" : "（" + v.amended_by + "）");
+  }
+  if (v.versions > 1) line += v.current ? " · 現行" : " · 現行ではない";
+  return line;
+}
+
 void print_human(const SearchResponse& r) {
   const bool tty = isatty(1);
   std::cout << r.total << " passages match «" << r.query << "» (" << r.took_ms << " ms)\n";
@@ -47,6 +62,7 @@ void print_human(const SearchResponse& r) {
     if (!h.case_number.empty()) std::cout << " " << h.case_number;
     std::cout << "  (score " << h.score << ")\n";
     if (!h.heading.empty()) std::cout << "   " << h.heading << "\n";
+    if (const std::string v = version_line(h.version); !v.empty()) std::cout << "   " << v << "\n";
     if (!h.requirements.empty()) {
       std::cout << "   要件:";
       for (const auto& r : h.requirements) std::cout << " " << r;
@@ -78,6 +94,7 @@ void register_search(CLI::App& app, int& exit_status) {
     SearchRequest request;
     std::string from_date, to_date, dates;
     std::string rank;
+    std::string as_of;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -98,6 +115,9 @@ void register_search(CLI::App& app, int& exit_status) {
                   "Only documents dated on or after this year, month or day (2017, 平成29, H29.4, 2017-03-21, 平成29年3月21日)");
   cmd->add_option("--to,--to-year", args->to_date, "Only documents dated on or before this year, month or day");
   cmd->add_option("--dates,--years", args->dates, "Only documents dated in this range: 2017..2020, 平成29..令和2, H29.4..R2.3.31");
+  cmd->add_option("--as-of", args->as_of,
+                  "Statutes as they stood on this day (2017-03-21, H29.3.21, 平成29年3月21日); default today");
+  cmd->add_flag("--all-versions", args->request.all_versions, "Every version of a statute that holds the words");
   cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
   cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
@@ -118,6 +138,15 @@ void register_search(CLI::App& app, int& exit_status) {
       std::cerr << "[search] " << option << ": " << e.what() << "\n";
       exit_status = kExitFailure;
       return;
+    }
+    if (!args->as_of.empty()) {
+      try {
+        args->request.as_of = parse_day(args->as_of);
+      } catch (const DateFilterError& e) {
+        std::cerr << "[search] --as-of: " << e.what() << "\n";
+        exit_status = kExitFailure;
+        return;
+      }
     }
     try {
       args->request.ranking.apply(args->rank);

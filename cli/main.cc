@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   tsubo::cli::register_latency(app, exit_status);
   tsubo::cli::register_cites(app, exit_status);
   tsubo::cli::register_fetch(app, exit_status);
+  tsubo::cli::register_history(app, exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,13 +16,20 @@ bool parse_doc_type(const std::string& name, DocType& out);
 // Metadata shown with every hit and used for filters. Empty string = unknown.
 struct DocumentMeta {
   std::string court;        // 知的財産高等裁判所 (whitespace removed, as printed)
-  std::string date;         // ISO 8601 yyyy-mm-dd (rulings: pronouncement; statutes: promulgation)
+  std::string date;         // ISO 8601 yyyy-mm-dd (rulings: pronouncement; statutes: promulgation,
+                            //   or a dated version's enforcement date)
   std::string case_number;  // 令和1(ネ)10037, NFKC-normalised
   std::string case_name;    // 損害賠償請求控訴事件
   std::string right_type;   // 不正競争, 特許権, …
   std::string trial_type;   // SupremeCourt, HighCourt, LowerCourt, IPCase, …
   std::string law;          // statutes: the law's title (不正競争防止法)
-  std::string law_number;   // statutes: 平成五年法律第四十七号
+  std::string law_number;   // statutes: 平成五年法律第四十七号; groups the versions of one law
+  // Statute versions (e-Gov revisions): the day this text came into force (施行日, yyyy-mm-dd) and the
+  // law that amended it into this text (e-Gov law ID, 427AC0000000054). Both empty for a text export,
+  // which counts as the version before the first dated one; amending_law is empty for e-Gov's first
+  // revision of a law (amending law 000000000000000: the text as its history begins).
+  std::string version_date;
+  std::string amending_law;
   std::string source_url;   // where the original can be read (courts.go.jp detail page, …)
 };
 

@@ -7,7 +7,9 @@
 // Passage keys as in statute_text.cc: #preamble, #main, #art<n>, #suppl<k>, #suppl<k>-art<n>.
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,8 +24,6 @@ namespace tsubo {
 namespace {
 
 constexpr const char* kIdeoSpace = "\u3000";
-
-bool starts_with(const char* s, const char* p) { return std::strncmp(s, p, std::strlen(p)) == 0; }
 
 // All text below a node, white space between elements dropped (the XML is often pretty-printed).
 std::string text_of(const pugi::xml_node& node) {
@@ -103,6 +103,7 @@ class XmlLaw {
     doc_.meta.law = doc_.title;
     doc_.meta.law_number = text_of(law.child("LawNum"));
     doc_.meta.date = promulgation_date(law);
+    read_version(law);
 
     if (const auto preamble = body.child("Preamble")) add("preamble", {"前文"}, paragraphs_text(preamble, ""), "");
     const pugi::xml_node main = body.child("MainProvision");
@@ -136,6 +137,33 @@ class XmlLaw {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *year, month, day);
     return buf;
+  }
+
+  // Which version of the law this file is: <Law EnforcementDate="2019/07/01"> and the e-Gov revision
+  // ID in the file name, <law id>_<yyyymmdd>_<amending law id> (405AC0000000047_20190701_430AC0000000033).
+  // A file without either is undated: it counts as the version before the first dated one.
+  void read_version(const pugi::xml_node& law) {
+    const std::string stem = std::filesystem::path(source_path_.empty() ? doc_id_ : source_path_).stem().string();
+    static const std::regex revision_id("([0-9A-Z]{15})_([0-9]{8})_([0-9A-Z]{15})");
+    std::smatch m;
+    const bool named = std::regex_match(stem, m, revision_id);
+    std::string date = iso_day(law.attribute("EnforcementDate").value());
+    if (date.empty() && named) date = iso_day(m[2].str());
+    if (date.empty()) return;
+    doc_.meta.version_date = date;
+    doc_.meta.date = date;  // the date of this text, not the law's promulgation in 1993
+    if (named && m[3].str() != "000000000000000") doc_.meta.amending_law = m[3].str();
+  }
+
+  // "2019/07/01" or "20190701" → "2019-07-01"; empty when it is not a day.
+  static std::string iso_day(std::string s) {
+    std::string digits;
+    for (char c : s)
+      if (c >= '0' && c <= '9') digits += c;
+    if (digits.size() != 8) return "";
+    const int month = std::stoi(digits.substr(4, 2)), day = std::stoi(digits.substr(6, 2));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return "";
+    return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2);
   }
 
   // Part / Chapter / Section / Subsection / Division hold titles and, at the bottom, Articles.

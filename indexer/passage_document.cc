@@ -7,6 +7,7 @@
 #include "indexer/requirement_tags.h"
 #include "indexer/citation_terms.h"
 #include "indexer/schema.h"
+#include "indexer/statute_version_terms.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 #include "text/token_spans.h"
@@ -74,7 +75,7 @@ namespace {
 nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_t ordinal, PassageRole role,
                          const std::vector<std::string>& requirements) {
   const DocumentMeta& m = doc.meta;
-  return {
+  nlohmann::json record = {
       {"doc_id", doc.id},
       {"passage_id", passage.id},
       {"type", doc_type_name(doc.type)},
@@ -100,6 +101,10 @@ nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_
         {"requirements", requirements},
         {"source_url", m.source_url}}},
   };
+  // Only statute versions carry these: no bytes spent on the other passages' records.
+  if (!m.version_date.empty()) record["meta"]["version_date"] = m.version_date;
+  if (!m.amending_law.empty()) record["meta"]["amending_law"] = m.amending_law;
+  return record;
 }
 
 }  // namespace
@@ -133,6 +138,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   if (!passage.section.empty())
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixSection, normalize_nfkc(passage.section)));
 
+  add_version_terms(xdoc, doc, passage);
   add_citation_terms(xdoc, passage, passage.article.empty() ? "" : doc.meta.law + "/" + passage.article);
 
   const std::string date = date_value(doc.meta.date);

@@ -23,6 +23,12 @@ inline constexpr const char* kPrefixCitesStatute = "XK";  // cited provision, ev
 inline constexpr const char* kPrefixCitesRuling = "XJ";   // cited ruling: XJ平成22(ネ)10039, XJ東京高等裁判所|2017-03-21
 inline constexpr const char* kPrefixRequirement = "XQ";  // requirement tag: XQ秘密管理性, XQ秘密管理性:denied
 inline constexpr const char* kPrefixRole = "XP";       // passage role: XPreasoning, XPclaims, XPdefinition, …
+// Statute versions (indexer/statute_version_terms.h): one XV term per statute document naming its law,
+// version and document, XV平成五年法律第四十七号|20190701|430AC0000000033|statute/405AC…; the search
+// reads them all to know which version of each law is in force on a day. XW groups one article's
+// passages across versions: XW平成五年法律第四十七号#art2.
+inline constexpr const char* kPrefixLawVersion = "XV";
+inline constexpr const char* kPrefixArticleVersions = "XW";
 
 // Value slots.
 inline constexpr unsigned kValueDate = 0;       // yyyymmdd as a string; sorts by date
@@ -39,11 +45,13 @@ inline constexpr unsigned kValueRequirements = 10;  // requirement tags, "秘密
 inline constexpr unsigned kValueDocId = 9;      // document id: collapse key limiting passages per document
 inline constexpr unsigned kValueCitedArticles = 11;  // articles cited, "不正競争防止法/2|民法/709" (not its own)
 inline constexpr unsigned kValueTokenSpans = 12;  // the body's tokens (text/token_spans.h), for snippets without MeCab
+inline constexpr unsigned kValueTextHash = 13;    // statute articles: hash of law, article and text (white space
+                                                  // dropped); versions with one hash read the same
 
 // Database metadata keys.
 inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)
 inline constexpr const char* kMetaSchema = "tsubo.schema";          // schema version below
-inline constexpr const char* kSchemaVersion = "4";
+inline constexpr const char* kSchemaVersion = "5";
 
 // Positions: heading words start at 1, body words after this gap.
 inline constexpr unsigned kBodyPositionStart = 1000;

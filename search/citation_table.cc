@@ -12,6 +12,8 @@
 #include "indexer/citation_terms.h"
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "search/search_query.h"
+#include "search/statute_versions.h"
 #include "text/citations.h"
 #include "text/normalize.h"
 
@@ -37,19 +39,21 @@ std::string meta(const nlohmann::json& j, const char* key) {
 }
 
 // The indexed article a key cites (不正競争防止法/2/6 → statute/6273#art2); an old law (…(旧)) has none.
-std::string target_of_key(const Xapian::Database& db, const std::string& key) {
+std::string target_of_key(const Xapian::Database& db, const std::string& key, const StatuteVersions& versions) {
   const StatuteCitation c = StatuteCitation::from_key(key);
   if (c.law.empty() || c.article.empty() || c.old_law) return "";
-  return resolve_statute(db, c.law, c.article);
+  return resolve_statute(db, c.law, c.article, &versions);
 }
 
 }  // namespace
 
-std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article) {
+std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article,
+                            const StatuteVersions* versions, int day) {
   const std::vector<Xapian::Query> parts = {Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(law))),
                                             Xapian::Query(prefixed_term(schema::kPrefixArticle, article)),
                                             Xapian::Query(prefixed_term(schema::kPrefixType, "statute"))};
   Xapian::Query q(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  if (versions) q = only_in_force(q, *versions, day);
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
@@ -87,13 +91,14 @@ std::string resolve_ruling(const Xapian::Database& db, const std::string& case_n
 }
 
 CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference) {
+  const StatuteVersions versions(db);  // the cited article as in force today
   CitationQuery q;
   q.reference = reference;
   if (auto s = parse_statute_reference(reference)) {
     q.statute = true;
     q.key = s->key();
     q.term = cites_statute_term(q.key);
-    if (!s->old_law) q.target = resolve_statute(db, s->law, s->article);
+    if (!s->old_law) q.target = resolve_statute(db, s->law, s->article, &versions);
     return q;
   }
   if (auto r = parse_ruling_reference(reference)) {
@@ -146,18 +151,20 @@ std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const Cit
 }
 
 std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query) {
+  const StatuteVersions versions(db);
   std::vector<CitedCount> out;
   CitedCount self{query.key, db.get_termfreq(query.term), query.target};
   out.push_back(self);
   const std::string prefix = query.term + "/";
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string key = (*t).substr(query.term.size() - query.key.size());
-    out.push_back({key, t.get_termfreq(), query.statute ? target_of_key(db, key) : ""});
+    out.push_back({key, t.get_termfreq(), query.statute ? target_of_key(db, key, versions) : ""});
   }
   return out;
 }
 
 CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type) {
+  const StatuteVersions versions(db);
   CitationSummary s;
   // How many passages (of citing_type, when given) hold a term.
   auto count = [&](const std::string& term, Xapian::doccount all) -> Xapian::doccount {
@@ -175,7 +182,7 @@ CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limi
     if (std::count(key.begin(), key.end(), '/') != 1) continue;  // article level only
     const Xapian::doccount n = count(*t, t.get_termfreq());
     if (n == 0) continue;
-    CitedCount c{key, n, target_of_key(db, key)};
+    CitedCount c{key, n, target_of_key(db, key, versions)};
     ++s.cited_articles;
     s.citations += c.passages;
     if (!c.target.empty()) {

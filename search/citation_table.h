@@ -17,6 +17,7 @@ namespace tsubo {
 
 struct StatuteCitation;
 struct RulingCitation;
+class StatuteVersions;
 
 // A reference typed by a user (不正競争防止法2条6項, 東京高判平成29・3・21, 平成22年(ネ)第10039号)
 // as the citation term to look up. Throws std::invalid_argument naming the reference when it is
@@ -31,8 +32,10 @@ struct CitationQuery {
 CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference);
 
 // The passage that holds a cited article: statute passages of that law (meta.law) and article,
-// the main provision's #art<N> first. Empty when the law or article is not indexed.
-std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article);
+// the main provision's #art<N> first; with versions, the version in force on `day` (yyyymmdd, 0 =
+// today: search/statute_versions.h). Empty when the law or article is not indexed.
+std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article,
+                            const StatuteVersions* versions = nullptr, int day = 0);
 
 // The first passage of an indexed ruling with that case number, or that court and date.
 std::string resolve_ruling(const Xapian::Database& db, const std::string& case_number, const std::string& court,

@@ -153,4 +153,10 @@ DateBounds parse_date_bounds(std::string_view from, std::string_view to, std::st
   return bounds;
 }
 
+int parse_day(std::string_view s) {
+  const auto d = parse_filter_date(s);
+  if (!d) throw DateFilterError(DateInput::From, "«" + std::string(s) + "» is not a day: write 2017-03-21, H29.3.21 or 平成29年3月21日");
+  return d->first_day();
+}
+
 }  // namespace tsubo

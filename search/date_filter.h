@@ -45,4 +45,8 @@ struct DateFilterError : std::invalid_argument {
 // Throws DateFilterError naming the value and the forms accepted.
 DateBounds parse_date_bounds(std::string_view from, std::string_view to, std::string_view range);
 
+// One day (the law as it stood on it, --as-of): 2017-03-21, H29.3.21, 平成29年3月21日; a year or a
+// month stands for its first day. Throws DateFilterError (input From) naming the forms accepted.
+int parse_day(std::string_view s);
+
 }  // namespace tsubo

@@ -10,6 +10,8 @@
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 #include "search/citation_table.h"
+#include "search/provision_moves.h"
+#include "search/statute_versions.h"
 #include "search/snippet.h"
 #include "text/analyzer.h"
 
@@ -21,9 +23,48 @@ std::string mark_terms(std::string_view text, const std::vector<std::string>& te
   return mark_spans(text, 0, text.size(), find_matches(text, terms, analyzer));
 }
 
+static std::string passage_text(const Xapian::Database& db, const std::string& passage_id) {
+  const std::string term = prefixed_term(schema::kPrefixPassageId, passage_id);
+  const auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return "";
+  return nlohmann::json::parse(db.get_document(*it).get_data()).value("text", "");
+}
+
+// When the cited article (as the citing document read it) has changed since: the day and the law,
+// and for an item that an amendment renumbered (2条1項14号 → 21号), the number it has today.
+static void add_amendment(nlohmann::json& link, const Xapian::Database& db, const StatuteVersions& versions,
+                   const std::string& target, const std::vector<std::string>& parts, int today) {
+  const std::string doc_id = target.substr(0, target.find('#'));
+  const VersionInfo v = version_info(db, versions, doc_id, target, today);
+  if (v.amended_on.empty()) return;
+  link["amended_on"] = v.amended_on;
+  link["amended_by"] = v.amended_by;
+  if (parts.size() < 4) return;
+  const std::string now = resolve_statute(db, parts[0], parts[1], &versions, today);
+  if (now.empty() || now == target) return;
+  try {
+    const int paragraph = std::stoi(parts[2]), item = std::stoi(parts[3]);
+    const auto moved = moved_item(passage_text(db, target), passage_text(db, now), paragraph, item);
+    if (moved && *moved != item)
+      link["now"] = parts[0] + parts[1] + "条" + parts[2] + "項" + std::to_string(*moved) + "号";
+  } catch (const std::exception&) {  // 19の2-like keys are not numbers: no renumbering said
+  }
+}
+
+// The day whose law a document reads: a ruling's date; 0 (today) for the others.
+static int citing_day(const nlohmann::json& record) {
+  if (record.value("type", "") != "ruling") return 0;
+  std::string digits;
+  for (char c : record.value("meta", nlohmann::json::object()).value("date", std::string()))
+    if (c >= '0' && c <= '9') digits += c;
+  return digits.size() == 8 ? std::stoi(digits) : 0;
+}
+
 // The finest cited provisions (不正競争防止法/2/6, not also 不正競争防止法/2), each with the indexed
 // article it names when there is one: {text: 不正競争防止法2条6項, key, doc_id, passage_id}.
-nlohmann::json statute_links(const Xapian::Database& db, const std::set<std::string>& keys) {
+static nlohmann::json statute_links(const Xapian::Database& db, const std::set<std::string>& keys,
+                             const StatuteVersions& versions, int day) {
+  const int today = today_yyyymmdd();
   constexpr std::size_t kMaxLinks = 60;
   nlohmann::json out = nlohmann::json::array();
   for (auto it = keys.begin(); it != keys.end() && out.size() < kMaxLinks; ++it) {
@@ -40,11 +81,12 @@ nlohmann::json statute_links(const Xapian::Database& db, const std::set<std::str
     static const char* const kUnits[] = {"", "条", "項", "号"};
     std::string text = parts[0];
     for (std::size_t i = 1; i < parts.size() && i < 4; ++i) text += parts[i] + kUnits[i];
-    const std::string target = resolve_statute(db, parts[0], parts[1]);
+    const std::string target = resolve_statute(db, parts[0], parts[1], &versions, day);
     nlohmann::json link = {{"text", text}, {"key", key}};
     if (!target.empty()) {
       link["passage_id"] = target;
       link["doc_id"] = target.substr(0, target.find('#'));
+      add_amendment(link, db, versions, target, parts, today);
     }
     out.push_back(std::move(link));
   }
@@ -53,7 +95,7 @@ nlohmann::json statute_links(const Xapian::Database& db, const std::set<std::str
 
 std::optional<nlohmann::json> read_document(const Xapian::Database& db, const std::string& doc_id,
                                             const std::vector<std::string>& highlight_terms,
-                                            const Analyzer& analyzer) {
+                                            const Analyzer& analyzer, const StatuteVersions& versions) {
   const std::string term = prefixed_term(schema::kPrefixDocId, doc_id);
   std::vector<std::pair<double, nlohmann::json>> records;
   std::set<std::string> cited;  // law/article[/paragraph[/item]] keys of every passage
@@ -91,7 +133,7 @@ std::optional<nlohmann::json> read_document(const Xapian::Database& db, const st
                         {"title", first.value("title", "")},
                         {"meta", meta},
                         {"passages", passages},
-                        {"citations", statute_links(db, cited)}};
+                        {"citations", statute_links(db, cited, versions, citing_day(first))}};
 }
 
 }  // namespace tsubo

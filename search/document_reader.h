@@ -15,17 +15,21 @@ class Database;
 namespace tsubo {
 
 class Analyzer;
+class StatuteVersions;
 
 // {"doc_id", "type", "title", "meta": {court, date, case_number, case_name, right_type, law,
 //   law_number, source_url},
 //  "passages": [{"passage_id", "heading", "heading_path", "text", "html", "ordinal", "article", "section"}],
 //  "citations": []}
 // Passages come in document order (schema::kValueOrdinal). "html" is the escaped text with the words
-// among highlight_terms in <mark>. "citations" stays empty until citation resolution exists.
+// among highlight_terms in <mark>. "citations" lists the provisions the document cites, each with
+// the indexed passage of the version in force on the document's date (a ruling reads the law of its
+// day; other documents today's), and when that provision was amended since ("amended_on",
+// "amended_by"; "now": the item's number today when an amendment renumbered it).
 // nullopt when no passage belongs to doc_id. Xapian errors propagate (the caller reopens and retries).
 std::optional<nlohmann::json> read_document(const Xapian::Database& db, const std::string& doc_id,
                                             const std::vector<std::string>& highlight_terms,
-                                            const Analyzer& analyzer);
+                                            const Analyzer& analyzer, const StatuteVersions& versions);
 
 // text HTML-escaped, every token whose term is in terms wrapped in <mark>, adjacent marks merged.
 std::string mark_terms(std::string_view text, const std::vector<std::string>& terms, const Analyzer& analyzer);

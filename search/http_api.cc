@@ -24,6 +24,8 @@
 #include "search/result_json.h"
 #include "search/searcher.h"
 #include "search/shards.h"
+#include "search/statute_history.h"
+#include "search/statute_versions.h"
 #include "search/suggest.h"
 #include "search/date_filter.h"
 #include "text/analyzer.h"
@@ -89,8 +91,10 @@ std::string iso_date(int yyyymmdd) {
 }
 
 std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t size) {
+  // The statute versions shown depend on the day: as_of, or today's date when it is not given.
   json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
-              sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets};
+              sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets,
+              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions};
   return key.dump();
 }
 
@@ -275,6 +279,17 @@ struct HttpServer::Impl {
       const std::string param = e.input == DateInput::From ? "from" : e.input == DateInput::To ? "to" : "dates";
       throw BadRequest{400, "bad_date", param + ": " + e.what()};
     }
+    if (const std::string as_of = utf8::trim(req.get_param_value("as_of")); !as_of.empty()) {
+      try {
+        sr.as_of = parse_day(as_of);
+      } catch (const DateFilterError& e) {
+        throw BadRequest{400, "bad_date", std::string("as_of: ") + e.what()};
+      }
+    }
+    const std::string all_versions = req.get_param_value("all_versions");
+    if (!all_versions.empty() && all_versions != "0" && all_versions != "1")
+      throw BadRequest{400, "bad_all_versions", "all_versions must be 1 (every version of a statute) or 0"};
+    sr.all_versions = all_versions == "1";
     const std::string sort = req.get_param_value("sort");
     if (!sort.empty() && sort != "date" && sort != "relevance")
       throw BadRequest{400, "bad_sort", "sort must be relevance or date"};
@@ -347,10 +362,47 @@ struct HttpServer::Impl {
           // Only used to mark words; a query the page could not parse simply marks nothing.
         }
       }
-      auto doc = read_document(r.db, id, highlight, r.analyzer);
+      auto doc = read_document(r.db, id, highlight, r.analyzer, r.searcher->versions());
       if (!doc) return send_error(res, 404, "no_such_document", "no document «" + id + "» in the index");
       (*doc)["api"] = kApiVersion;
       send_json(res, 200, *doc);
+    });
+  }
+
+  // /api/history?article=不競法21条[&diff=2015-08-01..2016-04-01]: an article's versions and changes.
+  void handle_history(const httplib::Request& req, httplib::Response& res) {
+    check_params(req);
+    const std::string article = utf8::trim(req.get_param_value("article"));
+    if (article.empty() || article.size() > kMaxDocIdBytes)
+      throw BadRequest{400, "bad_article", "article=<a statute article, e.g. 不競法21条> is required"};
+    const std::string diff = utf8::trim(req.get_param_value("diff"));
+    int a = 0, b = 0;
+    if (!diff.empty()) {
+      const std::size_t dots = diff.find("..");
+      try {
+        if (dots == std::string::npos) throw DateFilterError(DateInput::Range, "write two days: 2015-08-01..2016-04-01");
+        a = parse_day(diff.substr(0, dots));
+        b = parse_day(diff.substr(dots + 2));
+      } catch (const DateFilterError& e) {
+        throw BadRequest{400, "bad_date", std::string("diff: ") + e.what()};
+      }
+    }
+    with_reader(res, [&](Reader& r) {
+      try {
+        const ArticleHistory history =
+            article_history(r.db, r.searcher->versions(), article, r.analyzer, today_yyyymmdd());
+        json body = history_to_json(history);
+        if (!diff.empty()) {
+          const ArticleDiff d = diff_between(history, a, b, r.analyzer);
+          body["diff"] = {{"from", d.before ? d.before->from : ""},
+                          {"to", d.after ? d.after->from : ""},
+                          {"changes", diff_to_json(d.changes)}};
+        }
+        body["api"] = kApiVersion;
+        send_json(res, 200, body);
+      } catch (const HistoryError& e) {
+        send_error(res, 404, "no_such_article", e.what());
+      }
     });
   }
 
@@ -495,6 +547,7 @@ struct HttpServer::Impl {
     });
     server.Get("/api/search", guarded([this](const auto& req, auto& res) { handle_search(req, res); }));
     server.Get("/api/doc/(.+)", guarded([this](const auto& req, auto& res) { handle_doc(req, res); }));
+    server.Get("/api/history", guarded([this](const auto& req, auto& res) { handle_history(req, res); }));
     server.Get("/api/suggest", guarded([this](const auto& req, auto& res) { handle_suggest(req, res); }));
     server.Get("/api/similar", guarded([this](const auto& req, auto& res) { handle_similar(req, res); }));
     server.Get("/healthz", guarded([this](const auto&, auto& res) { handle_health(res); }));

@@ -4,8 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "search/searcher.h"
+#include "search/statute_history.h"
 
 namespace tsubo {
+
+nlohmann::json version_to_json(const VersionInfo& v) {
+  return {{"version_date", v.version_date}, {"amending_law", v.amending_law}, {"has_history", v.has_history}, {"in_force_from", v.in_force_from}, {"changed", v.changed},
+          {"in_force_to", v.in_force_to},   {"amended_on", v.amended_on},     {"amended_by", v.amended_by},
+          {"removed_later", v.removed_later}, {"current", v.current},       {"versions", v.versions}};
+}
 
 nlohmann::json response_to_json(const SearchResponse& response) {
   nlohmann::json hits = nlohmann::json::array();
@@ -28,6 +35,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"section", h.section},
                       {"role", h.role},
                       {"requirements", h.requirements}}}};
+    if (!h.version.version_date.empty() || h.version.versions > 1) hit["version"] = version_to_json(h.version);
     if (!h.explanation.role.empty() || !h.explanation.matched_terms.empty())
       hit["explain"] = {{"matched_terms", h.explanation.matched_terms},
                         {"matched_words", h.explanation.matched_words},
@@ -49,6 +57,24 @@ nlohmann::json response_to_json(const SearchResponse& response) {
     out["facets_estimated"] = response.facets_estimated;  // counts scaled up from a sample of the matches
   }
   return out;
+}
+
+nlohmann::json diff_to_json(const std::vector<DiffSegment>& diff) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : diff)
+    out.push_back({{"op", d.op == DiffSegment::Op::Same ? "same" : d.op == DiffSegment::Op::Deleted ? "deleted" : "inserted"},
+                   {"text", d.text}});
+  return out;
+}
+
+nlohmann::json history_to_json(const ArticleHistory& h) {
+  nlohmann::json texts = nlohmann::json::array();
+  for (const auto& t : h.texts)
+    texts.push_back({{"passage_id", t.passage_id}, {"heading", t.heading},           {"text", t.text},
+                     {"from", t.from},             {"to", t.to},                     {"amending_law", t.amending_law},
+                     {"version_dates", t.version_dates}, {"absent", t.absent},      {"current", t.current},
+                     {"changes", diff_to_json(t.changes)}});
+  return {{"law", h.law}, {"law_number", h.law_number}, {"article", h.article}, {"versions", h.versions}, {"texts", texts}};
 }
 
 }  // namespace tsubo

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
-#include <regex>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -20,24 +20,17 @@
 #include "indexer/citation_terms.h"
 #include "search/hit_record.h"
 #include "search/query_parser.h"
+#include "search/search_query.h"
 #include "search/shards.h"
 #include "search/type_mix.h"
 #include "search/passage_snippet.h"
-#include "text/citations.h"
 #include "text/japanese_numbers.h"
-#include "text/thesaurus.h"
 #include "text/analyzer.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace tsubo {
 namespace {
-
-Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values, bool normalise) {
-  std::vector<Xapian::Query> terms;
-  for (const auto& v : values) terms.emplace_back(prefixed_term(prefix, normalise ? normalize_nfkc(v) : v));
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
 
 SearchHit hit_from(const Xapian::MSetIterator& it, const std::vector<std::string>& highlight,
                    const Analyzer& analyzer) {
@@ -160,6 +153,19 @@ std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquir
   return page;
 }
 
+// Versions of one text scoring alike (BM25 with b = 0 ignores length): newest version first.
+void newest_first_among_equals(std::vector<SearchHit>& hits) {
+  for (std::size_t begin = 0; begin < hits.size();) {
+    std::size_t end = begin + 1;
+    while (end < hits.size() && std::abs(hits[end].score - hits[begin].score) < 1e-9) ++end;
+    const std::size_t first_rank = hits[begin].rank;
+    std::stable_sort(hits.begin() + begin, hits.begin() + end,
+                     [](const SearchHit& a, const SearchHit& b) { return a.date > b.date; });
+    for (std::size_t k = begin; k < end; ++k) hits[k].rank = first_rank + (k - begin);
+    begin = end;
+  }
+}
+
 TypeMix type_mix_of(const RankingParams& p) {
   TypeMix mix;
   mix.by_rank = p.mix_rank >= 1 ? static_cast<std::size_t>(p.mix_rank) : 0;
@@ -211,24 +217,6 @@ std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool
   return out;
 }
 
-// 不正競争防止法2条6項 / 不競法２条６項 / 不正競争防止法/2/6 → the citation key 不正競争防止法/2/6.
-std::string citation_key(const std::string& written) {
-  if (written.find('/') != std::string::npos) return utf8::remove_spaces(normalize_nfkc(written));
-  const auto cite = parse_statute_reference(written);
-  if (!cite || cite->article.empty())
-    throw SearchError("[search] «" + written + "» is not a statute reference: write e.g. 不正競争防止法2条6項");
-  return cite->key();
-}
-
-// 2 / ２ / 19の2 / 第十九条の二 / 2条 → the article number as indexed (19の2); empty when it is none.
-std::string article_number(const std::string& written) {
-  const std::string s = utf8::remove_spaces(normalize_nfkc(written));
-  static const std::regex arabic("[0-9]+(の[0-9]+)*");
-  if (std::regex_match(s, arabic)) return s;
-  const auto article = parse_article_number(s.rfind("第", 0) == 0 ? s : "第" + s);
-  return article ? *article : std::string();
-}
-
 // Said once per process and shard: a server retrying a dead shard every 10 s in each of its
 // workers would otherwise repeat the same line hundreds of times a minute.
 void report_missing_shard(const std::string& message) {
@@ -238,32 +226,6 @@ void report_missing_shard(const std::string& message) {
   if (said.insert(message).second) std::fprintf(stderr, "[search][shards] missing %s\n", message.c_str());
 }
 
-// Role name (indexer/passage_role.h) → the prior the ranking adds for it.
-std::vector<std::pair<std::string, double>> role_priors(const RankingParams& p) {
-  return {{"reasoning", p.role_reasoning},   {"claims", p.role_claims},       {"background", p.role_background},
-          {"definition", p.role_definition}, {"provision", p.role_provision}, {"guidance", p.role_guidance}};
-}
-
-// Role priors, added to the weight of passages that match anyway (AND_MAYBE never adds matches): a
-// fixed weight filtered by the role's boolean term. (A ValueMapPostingSource over the role value
-// did the same but read the value table for every candidate: a fifth of all query time.)
-Xapian::Query role_prior_query(const RankingParams& p) {
-  std::vector<Xapian::Query> lifted;
-  for (const auto& [name, prior] : role_priors(p)) {
-    if (prior == 0) continue;
-    auto* weight = new Xapian::FixedWeightPostingSource(prior);
-    lifted.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
-                        Xapian::Query(prefixed_term(schema::kPrefixRole, name)));
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, lifted.begin(), lifted.end());
-}
-
-double role_prior_of(const RankingParams& p, const std::string& role) {
-  for (const auto& [name, prior] : role_priors(p))
-    if (name == role) return prior;
-  return 0;
-}
-
 }  // namespace
 
 struct Searcher::State {
@@ -271,6 +233,7 @@ struct Searcher::State {
   const Analyzer* analyzer;
   std::string path;
   std::vector<std::string> shards, missing_shards;  // when opened from shards (search/shards.h)
+  StatuteVersions versions;  // which statute text is in force when (read at open and reopen)
 };
 
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer) : state_(std::make_unique<State>()) {
@@ -284,6 +247,7 @@ Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer) : state
     throw SearchError("[search][xapian] cannot open " + db_path + ": " + e.get_description());
   }
   const std::string built_with = state_->db.get_metadata(schema::kMetaAnalyzer);
+  state_->versions = StatuteVersions(state_->db);
   if (built_with.empty()) throw SearchError("[search] " + db_path + " was not built by tsubo (no analyzer recorded)");
   if (built_with != analyzer.identity())
     throw SearchError("[search] " + db_path + " was built with analyzer «" + built_with +
@@ -303,6 +267,7 @@ Searcher::Searcher(const std::vector<std::string>& shards, const Analyzer& analy
     throw SearchError("[search][shards] no shard could be opened:" + missing);
   for (const auto& m : state_->missing_shards) report_missing_shard(m);
   const std::string built_with = state_->db.get_metadata(schema::kMetaAnalyzer);  // from the first shard
+  state_->versions = StatuteVersions(state_->db);
   if (built_with != analyzer.identity())
     throw SearchError("[search][shards] the shards were built with analyzer «" + built_with + "» but this search uses «" +
                       analyzer.identity() + "»; search with the same dictionary or re-index.");
@@ -313,60 +278,17 @@ Searcher::~Searcher() = default;
 std::size_t Searcher::passage_count() const { return state_->db.get_doccount(); }
 const Xapian::Database& Searcher::database() const { return state_->db; }
 const std::vector<std::string>& Searcher::missing_shards() const { return state_->missing_shards; }
+const StatuteVersions& Searcher::versions() const { return state_->versions; }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   if (request.limit > kMaxResultsPerPage)
     throw SearchError("[search] at most " + std::to_string(kMaxResultsPerPage) + " results per page");
   const RankingParams& rank = request.ranking;
-  const ParsedQuery parsed = parse_query(request.query, *state_->analyzer, rank);
-
-  Xapian::Query text = parsed.query;
-  std::vector<Xapian::Query> filters;
-  if (!request.types.empty()) {
-    for (const auto& t : request.types) {
-      DocType dt;
-      if (!parse_doc_type(t, dt)) throw SearchError("[search] unknown type «" + t + "»: use statute, ruling or guidance");
-    }
-    filters.push_back(any_of(schema::kPrefixType, request.types, false));
-  }
-  if (!request.courts.empty()) {
-    // 知財高裁 and 知的財産高等裁判所 alike: court abbreviations come from the legal thesaurus.
-    std::vector<std::string> courts = request.courts;
-    for (const auto& c : request.courts)
-      for (const auto& alt : Thesaurus::builtin().alternatives(c)) courts.push_back(alt);
-    filters.push_back(any_of(schema::kPrefixCourt, courts, true));
-  }
-  if (!request.laws.empty()) filters.push_back(any_of(schema::kPrefixLaw, request.laws, true));
-  if (!request.requirements.empty()) filters.push_back(any_of(schema::kPrefixRequirement, request.requirements, true));
-  if (!request.right_types.empty()) filters.push_back(any_of(schema::kPrefixRightType, request.right_types, true));
-  if (!request.articles.empty()) {
-    std::vector<std::string> numbers;
-    for (const auto& a : request.articles) {
-      const std::string n = article_number(a);
-      if (n.empty()) throw SearchError("[search] «" + a + "» is not an article number: write 2, 19の2 or 第十九条の二");
-      numbers.push_back(n);
-    }
-    filters.push_back(any_of(schema::kPrefixArticle, numbers, false));
-  }
-  if (!request.cites.empty()) {
-    std::vector<Xapian::Query> citing;
-    for (const auto& c : request.cites) citing.emplace_back(cites_statute_term(citation_key(c)));
-    filters.emplace_back(Xapian::Query::OP_OR, citing.begin(), citing.end());
-  }
-  if (request.date_from || request.date_to) {
-    const std::string lo = request.date_from ? std::to_string(request.date_from) : "00000000";
-    const std::string hi = request.date_to ? std::to_string(request.date_to) : "99999999";
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kValueDate, lo, hi);
-  }
-  for (const auto& f : filters) text = Xapian::Query(Xapian::Query::OP_FILTER, text, f);
-  // Priors go around the filtered words, not under the filters: with a filter over the priors'
-  // AND_MAYBE, Xapian 1.4.22 gave some passages weight they do not have (18.6 for a statute
-  // article that scores 7.1 unfiltered on 予算総則 --type statute).
-  const Xapian::Query priors = role_prior_query(rank);
-  const auto with_priors = [&priors](const Xapian::Query& q) {
-    return priors.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, priors);
-  };
+  const SearchQuery built = build_search_query(request, *state_->analyzer, state_->db, state_->versions);
+  const ParsedQuery& parsed = built.parsed;
+  const Xapian::Query& text = built.text;
+  const auto with_priors = [&built](const Xapian::Query& q) { return built.with_priors(q); };
   const Xapian::Query query = with_priors(text);
 
   const TypeMix mix = type_mix_of(rank);
@@ -374,12 +296,18 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const std::function<void(Xapian::Enquire&)> configure = [&](Xapian::Enquire& e) {
     e.set_weighting_scheme(Xapian::BM25Weight(rank.k1, 0, 1, rank.b, 0.5));
     if (request.sort_by_date) e.set_sort_by_value_then_relevance(schema::kValueDate, true);
+    // Every version: one passage for each distinct text of an article, equal scores newest first.
+    // (Equal scores oldest first, so that the collapse keeps the version that brought a text in; the
+    // page then lists equal scores newest first.)
+    else if (request.all_versions) e.set_sort_by_relevance_then_value(schema::kValueDate, false);
     if (request.time_limit_ms > 0) e.set_time_limit(request.time_limit_ms / 1000.0);
     if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
+    else if (request.all_versions) e.set_collapse_key(schema::kValueTextHash);
   };
 
   SearchResponse response;
   response.query = request.query;
+  const int today = today_yyyymmdd();
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Enquire enquire(state_->db);
@@ -441,6 +369,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const Xapian::MSetIterator it = (*s.mset)[s.index];
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
+        if (hit.type == "statute") hit.version = version_info(state_->db, state_->versions, hit.doc_id, hit.passage_id, today);
         if (request.explain) {
           Explanation& x = hit.explanation;
           // Words only: prefixed boolean terms (XPreasoning, XK…) are filters and priors, not matches.
@@ -455,11 +384,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         }
         response.hits.push_back(std::move(hit));
       }
+      if (request.all_versions) newest_first_among_equals(response.hits);
       break;
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed under us: reopen and try again rather than fail the user.
       if (attempt >= 3) throw SearchError("[search] the index kept changing during the search; try again");
       state_->db.reopen();
+      state_->versions = StatuteVersions(state_->db);
     } catch (const Xapian::NetworkError& e) {
       // A remote shard went away: answer from the others and name it (search/shards.h).
       if (state_->shards.empty() || attempt >= 3) throw SearchError("[search][xapian] " + e.get_description());
@@ -468,6 +399,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       open_shards(state_->shards, state_->db, state_->missing_shards);
       if (state_->missing_shards.size() == state_->shards.size())
         throw SearchError("[search][shards] no shard answers: " + e.get_description());
+      state_->versions = StatuteVersions(state_->db);
     } catch (const Xapian::Error& e) {
       throw SearchError("[search][xapian] " + e.get_description());
     }

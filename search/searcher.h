@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "search/ranking.h"
+#include "search/statute_versions.h"
 
 namespace Xapian {
 class Database;
@@ -30,6 +31,10 @@ struct SearchRequest {
   std::vector<std::string> articles;      // statute articles: 2, 19の2, 第十九条の二 (any of them; with laws, of those laws)
   std::vector<std::string> cites;         // passages citing any of these: 不正競争防止法2条6項, 不競法21条, 不正競争防止法/2/6
   int date_from = 0, date_to = 0;   // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates)
+  // Statute versions (search/statute_versions.h): the texts in force on as_of (yyyymmdd; 0 = today),
+  // or every distinct text of every version with all_versions. Rulings and guidance are not filtered.
+  int as_of = 0;
+  bool all_versions = false;
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance
@@ -67,6 +72,7 @@ struct SearchHit {
   std::string doc_id, passage_id, type, title, heading, snippet, text;
   std::string court, date, case_number, law, article, section, role;
   std::vector<std::string> requirements;  // requirement tags, e.g. 秘密管理性:denied
+  VersionInfo version;      // statutes of which several versions are indexed: which one this is
   Explanation explanation;  // filled when the request asked for it
 };
 
@@ -99,6 +105,8 @@ class Searcher {
   std::size_t passage_count() const;
   // The database (or shards as one) this Searcher reads, to share rather than open a second time.
   const Xapian::Database& database() const;
+  // Which version of each statute is in force when (read when the database was opened).
+  const StatuteVersions& versions() const;
   // Shards that did not open, "<shard>: <reason>" (empty for one database).
   const std::vector<std::string>& missing_shards() const;
 

@@ -1,5 +1,5 @@
 // The search page: state lives in the query string (shareable URLs), the server does all searching.
-import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS } from './common.js';
+import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('search'), input = $('q'), list = $('suggestions');
@@ -27,6 +27,8 @@ const readState = () => {
     cites: p.getAll('cites'),
     from: p.get('from') || '',
     to: p.get('to') || '',
+    as_of: p.get('as_of') || '',
+    all_versions: p.get('all_versions') === '1',
     sort: p.get('sort') || 'relevance',
     page: Math.max(1, Number(p.get('page')) || 1),
   };
@@ -38,6 +40,8 @@ const writeState = (s, replace = false) => {
   for (const k of LIST_PARAMS) for (const v of s[k]) p.append(k, v);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
+  if (s.as_of) p.set('as_of', s.as_of);
+  if (s.all_versions) p.set('all_versions', '1');
   if (s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.page > 1) p.set('page', s.page);
   const url = `${location.pathname}?${p}`;
@@ -52,6 +56,8 @@ async function run() {
   input.value = state.q;
   $('from').value = state.from;
   $('to').value = state.to;
+  $('as_of').value = state.as_of;
+  $('all_versions').checked = state.all_versions;
   $('sort').value = state.sort;
   document.title = state.q ? `${state.q} — tsubo` : 'tsubo — 法令・判例・ガイドライン検索';
   if (!state.q) {
@@ -68,7 +74,7 @@ async function run() {
     const r = await api('/api/search', {
       q: state.q, type: state.type, court: state.court, law: state.law, right_type: state.right_type,
       requirement: state.requirement, cites: state.cites,
-      from: state.from, to: state.to, sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
+      from: state.from, to: state.to, as_of: state.as_of, all_versions: state.all_versions ? 1 : '', sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
     });
     if (ticket !== inFlight) return;
     render(r);
@@ -100,7 +106,11 @@ function render(r) {
       </div>
       <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
       ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
+      ${versionLine(h.version) ? `<div class="hit-version">${escapeHtml(versionLine(h.version))}</div>` : ''}
       <p class="snippet">${safeMarks(h.snippet)}</p>
+      ${h.version?.has_history && h.version.versions > 1 && h.meta.article
+        ? `<details class="history" data-article="${escapeHtml(`${h.meta.law}${h.meta.article.replace('の', '条の')}${h.meta.article.includes('の') ? '' : '条'}`)}">
+             <summary>改正履歴（${h.version.versions}版）</summary><div class="history-body">読み込み中…</div></details>` : ''}
     </li>`).join('');
   $('hits').start = (r.page - 1) * r.size + 1;
 
@@ -173,6 +183,26 @@ function renderPager(r) {
   nav.append(link(r.page + 1, '次へ ›', '次のページ'));
 }
 
+// The article's texts across versions, each change marked (<del>/<ins>), loaded when opened.
+$('hits').addEventListener('toggle', async (e) => {
+  const box = e.target;
+  if (!box.matches?.('details.history') || !box.open || box.dataset.loaded) return;
+  box.dataset.loaded = '1';
+  const body = box.querySelector('.history-body');
+  try {
+    const h = await api('/api/history', { article: box.dataset.article });
+    body.innerHTML = `<ol class="versions">${h.texts.map((t, i) => `
+      <li${t.current ? ' class="current"' : ''}>
+        <div class="span">${t.from ? wareki(t.from) : 'e-Gov の履歴より前'} 〜 ${t.to ? wareki(t.to) : '現在'}
+          ${t.amending_law ? `（${escapeHtml(t.amending_law)}）` : ''}${t.version_dates.length > 1 ? ` ・ ${t.version_dates.length}版同文` : ''}${t.current ? ' ・ 現行' : ''}</div>
+        ${t.absent ? '<div class="diff">（この条はありません）</div>'
+          : i === 0 ? '' : `<div class="diff">${diffHtml(t.changes)}</div>`}
+      </li>`).join('')}</ol>`;
+  } catch (err) {
+    body.innerHTML = `<span class="error">${escapeHtml(err.message)}</span>`;
+  }
+}, true);
+
 function go(change, replace = false) {
   state = { ...state, ...change };
   writeState(state, replace);
@@ -196,9 +226,11 @@ $('facets').addEventListener('click', (e) => {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   hideSuggestions();
-  go({ q: input.value.trim(), from: $('from').value.trim(), to: $('to').value.trim(), sort: $('sort').value, page: 1 });
+  go({ q: input.value.trim(), from: $('from').value.trim(), to: $('to').value.trim(), as_of: $('as_of').value.trim(),
+       all_versions: $('all_versions').checked, sort: $('sort').value, page: 1 });
 });
 $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
+$('all_versions').addEventListener('change', () => go({ all_versions: $('all_versions').checked, page: 1 }));
 window.addEventListener('popstate', () => { state = readState(); run(); });
 
 // ---- suggestions: an ARIA combobox; arrows move, Enter picks, Escape closes --------------------

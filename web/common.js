@@ -65,3 +65,29 @@ export const docLink = (hit, query) => {
   if (query) p.set('q', query);
   return `doc.html?${p}`;
 };
+
+// A statute hit's version: 施行 令和元年7月1日（平成30年法律第33号）· 令和6年6月13日 改正 (hit.version, see
+// /api/search). Empty for documents of which only one version is indexed and undated.
+export const versionLine = (v) => {
+  if (!v || (!v.version_date && v.versions < 2)) return '';
+  const parts = [v.version_date ? `施行 ${wareki(v.version_date)}` : '施行日不明（e-Gov の履歴より前の版）'];
+  if (v.amending_law) parts[0] += `（${v.amending_law}）`;
+  if (v.has_history) {
+    if (v.changed && v.in_force_from) parts.push(`${wareki(v.in_force_from)}の改正後の文言`);
+    if (v.amended_on) parts.push(`${wareki(v.amended_on)}${v.removed_later ? '削除' : '改正'}${v.amended_by ? `（${v.amended_by}）` : ''}`);
+  }
+  if (v.versions > 1) parts.push(v.current ? '現行' : '現行ではない');
+  return parts.join(' ・ ');
+};
+
+// Diff segments from /api/history as marked HTML: <del> removed words, <ins> added ones; long
+// unchanged runs shortened to their ends.
+export const diffHtml = (changes, context = 30) => changes.map((c, i) => {
+  if (c.op === 'deleted') return `<del>${escapeHtml(c.text)}</del>`;
+  if (c.op === 'inserted') return `<ins>${escapeHtml(c.text)}</ins>`;
+  const t = [...c.text];
+  if (t.length <= 2 * context + 1) return escapeHtml(c.text);
+  const head = i > 0 ? t.slice(0, context).join('') : '';
+  const tail = i + 1 < changes.length ? t.slice(-context).join('') : '';
+  return `${escapeHtml(head)}…${escapeHtml(tail)}`;
+}).join('');

@@ -48,10 +48,13 @@ async function load() {
       `<li><a href="#${encodeURIComponent(p.passage_id)}">${escapeHtml(p.heading || p.passage_id)}</a></li>`).join('')}</ol></details>`;
   }
   // Statutes the document cites, linked to the indexed article when there is one.
+  // The cited provision as the document read it, and whether the law has changed since.
+  const amendedNote = (c) => !c.amended_on ? ''
+    : `<span class="amended">（${escapeHtml(wareki(c.amended_on))}改正${c.amended_by ? `・${escapeHtml(c.amended_by)}` : ''}${c.now ? `。現行では ${escapeHtml(c.now)}` : ''}）</span>`;
   if (doc.citations?.length) {
     $('citations').hidden = false;
     $('citations').innerHTML = `<h2>引用</h2><ul>${doc.citations.map((c) =>
-      `<li>${c.doc_id ? `<a href="${escapeHtml(docLink(c, query))}">${escapeHtml(c.text)}</a>` : escapeHtml(c.text)}</li>`).join('')}</ul>`;
+      `<li>${c.doc_id ? `<a href="${escapeHtml(docLink(c, query))}">${escapeHtml(c.text)}</a>` : escapeHtml(c.text)}${amendedNote(c)}</li>`).join('')}</ul>`;
   }
 
   $('status').textContent = '';

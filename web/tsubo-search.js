@@ -4,7 +4,8 @@
 //   <tsubo-search server="https://tsubo.example.jp" type="guidance" size="5"></tsubo-search>
 //
 // Attributes: server (tsubo's URL; default the script's own origin), type (statute|ruling|guidance),
-// court, law (fixed filters, comma-separated for several), size (results, 1–20), placeholder, label.
+// court, law (fixed filters, comma-separated for several), as-of (statutes as they stood on that day:
+// 2017-03-21, H29.3.21; default today), size (results, 1–20), placeholder, label.
 // Theme with CSS custom properties on the element: --tsubo-accent, --tsubo-fg, --tsubo-bg,
 // --tsubo-muted, --tsubo-border, --tsubo-mark, --tsubo-radius, --tsubo-font.
 // The tsubo server must list the embedding page's origin in --allow-origin. No search logic here.
@@ -73,6 +74,8 @@
       url.searchParams.set('facets', '0');
       const size = Math.min(20, Math.max(1, Number(this.getAttribute('size')) || 5));
       url.searchParams.set('size', String(size));
+      const asOf = (this.getAttribute('as-of') || '').trim();
+      if (asOf) url.searchParams.set('as_of', asOf);
       for (const k of ['type', 'court', 'law']) {
         for (const v of (this.getAttribute(k) || '').split(',')) if (v.trim()) url.searchParams.append(k, v.trim());
       }
@@ -87,7 +90,8 @@
         list.innerHTML = body.hits.map((h) => {
           const link = `${this.server}/doc.html?${new URLSearchParams({ id: h.doc_id, p: h.passage_id, q })}`;
           const m = h.meta || {};
-          const source = [m.court, m.date, m.case_number, m.law && m.article ? `${m.law} ${m.article}条` : ''].filter(Boolean).join(' ・ ');
+          const v = h.version && h.version.version_date ? `${h.version.version_date} 施行の版${h.version.current ? '' : '（現行ではない）'}` : '';
+          const source = [m.court, v || m.date, m.case_number, m.law && m.article ? `${m.law} ${m.article}条` : ''].filter(Boolean).join(' ・ ');
           return `<li part="result"><span class="badge">${esc(LABELS[h.type] || h.type)}</span>
             <a href="${esc(link)}" target="_blank" rel="noopener">${esc(h.title)}</a>
             ${source ? `<div class="source">${esc(source)}</div>` : ''}

@@ -418,3 +418,47 @@ TEST_F(SearcherTest, StatuteReferenceFindsTheArticleAndItsCiters) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST_F(SearcherTest, FiltersKnowAbbreviationsAndDivisionsAndRefuseUnknownValues) {
+  Document division = ruling();
+  division.id = "ruling/99003";
+  division.meta.court = "東京高等裁判所第１０刑事部";
+  division.passages[0].id = "ruling/99003#p1";
+  write({division});
+  SearchRequest r;
+  r.query = "秘密";
+  r.laws = {"不競法"};  // the thesaurus abbreviation of 不正競争防止法
+  r.ranking.mix_rank = 0;
+  auto res = search(r);
+  ASSERT_FALSE(res.hits.empty());
+  EXPECT_EQ(res.hits[0].law, "不正競争防止法");
+  r.laws = {};
+  r.courts = {"東京高等裁判所"};  // a court matches its divisions
+  res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].doc_id, "ruling/99003");
+  r.courts = {"不正競争防止法裁判所"};
+  try {
+    search(r);
+    ADD_FAILURE() << "an unknown court must be refused";
+  } catch (const SearchError& e) {
+    EXPECT_NE(std::string(e.what()).find("court «不正競争防止法裁判所» matches nothing in the index"), std::string::npos) << e.what();
+  }
+  r.courts = {};
+  r.laws = {"不正競争防止"};
+  try {
+    search(r);
+    ADD_FAILURE() << "an unknown law must be refused";
+  } catch (const SearchError& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean «不正競争防止法»"), std::string::npos) << e.what();
+  }
+  r.laws = {};
+  r.requirements = {"有用性:denied"};
+  EXPECT_THROW(search(r), SearchError);
+}
+
+}  // namespace
+}  // namespace tsubo

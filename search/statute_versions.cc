@@ -1,0 +1,163 @@
+// The version table: XV terms → laws → versions in order (see statute_versions.h).
+#include "search/statute_versions.h"
+
+#include <algorithm>
+#include <ctime>
+
+#include <xapian.h>
+
+#include "indexer/schema.h"
+#include "indexer/statute_version_terms.h"
+
+namespace tsubo {
+// Days counted through the civil calendar, so month ends and leap years hold.
+std::string day_before(const std::string& yyyymmdd) {
+  std::tm t{};
+  t.tm_year = std::stoi(yyyymmdd.substr(0, 4)) - 1900;
+  t.tm_mon = std::stoi(yyyymmdd.substr(4, 2)) - 1;
+  t.tm_mday = std::stoi(yyyymmdd.substr(6, 2)) - 1;  // day 0 is the last day of the month before
+  t.tm_hour = 12;
+  timegm(&t);  // normalises the fields
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y%m%d", &t);
+  return buf;
+}
+
+StatuteVersions::StatuteVersions(const Xapian::Database& db) {
+  const std::string prefix = schema::kPrefixLawVersion;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    const auto v = parse_version_term(*it);
+    if (v) laws_[v->law_key].push_back({v->doc_id, v->date, v->amending_law});
+  }
+  for (auto& [key, versions] : laws_) {
+    std::sort(versions.begin(), versions.end(), [](const LawVersion& a, const LawVersion& b) {
+      if (a.date != b.date) return a.date < b.date;
+      if (a.amending_law != b.amending_law) return a.amending_law < b.amending_law;
+      return a.doc_id < b.doc_id;
+    });
+    // A second copy of one revision (same day, same amending law; or a second undated text) is set
+    // aside, the first by document id kept.
+    std::vector<LawVersion> kept;
+    for (auto& v : versions) {
+      if (!kept.empty() && kept.back().date == v.date && kept.back().amending_law == v.amending_law) {
+        duplicates_.push_back(v.doc_id);
+        continue;
+      }
+      kept.push_back(std::move(v));
+    }
+    versions = std::move(kept);
+    if (versions.size() > 1) ++versioned_laws_;
+    for (std::size_t k = 0; k < versions.size(); ++k) by_doc_[versions[k].doc_id] = {key, k};
+  }
+}
+
+const LawVersion* StatuteVersions::in_force(const std::string& law_key, int day) const {
+  const auto law = laws_.find(law_key);
+  if (law == laws_.end() || law->second.empty()) return nullptr;
+  const std::string d = std::to_string(day);
+  const LawVersion* found = &law->second.front();  // before the first version: the earliest tsubo has
+  for (const auto& v : law->second)
+    if (v.date <= d) found = &v;
+  return found;
+}
+
+std::vector<std::string> StatuteVersions::hidden_on(int day) const {
+  std::vector<std::string> hidden = duplicates_;
+  for (const auto& [key, versions] : laws_) {
+    if (versions.size() < 2) continue;
+    const LawVersion* shown = in_force(key, day);
+    for (const auto& v : versions)
+      if (&v != shown) hidden.push_back(v.doc_id);
+  }
+  return hidden;
+}
+
+const std::vector<LawVersion>* StatuteVersions::versions_of(const std::string& doc_id, std::size_t* index) const {
+  const auto it = by_doc_.find(doc_id);
+  if (it == by_doc_.end()) return nullptr;
+  if (index) *index = it->second.second;
+  return &laws_.at(it->second.first);
+}
+
+std::string StatuteVersions::law_of(const std::string& doc_id) const {
+  const auto it = by_doc_.find(doc_id);
+  return it == by_doc_.end() ? std::string() : it->second.first;
+}
+
+VersionInfo version_info(const Xapian::Database& db, const StatuteVersions& table, const std::string& doc_id,
+                         const std::string& passage_id, int today) {
+  VersionInfo info;
+  std::size_t k = 0;
+  const std::vector<LawVersion>* versions = table.versions_of(doc_id, &k);
+  if (!versions) return info;
+  const LawVersion& self = (*versions)[k];
+  info.version_date = iso_of(self.date);
+  info.amending_law = law_id_label(self.amending_law);
+  info.versions = versions->size();
+  const std::size_t hash_at = passage_id.find('#');
+  // The same article in every version: its text hash per document (none when the version lacks it).
+  std::unordered_map<std::string, std::string> hash_of;
+  if (hash_at != std::string::npos && versions->size() > 1) {
+    const std::string term = article_versions_term(table.law_of(doc_id), passage_id.substr(hash_at + 1));
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      const Xapian::Document d = db.get_document(*it);
+      hash_of[d.get_value(schema::kValueDocId)] = d.get_value(schema::kValueTextHash);
+    }
+  }
+  const LawVersion* now = table.in_force(table.law_of(doc_id), today);
+  if (!hash_of.count(doc_id)) {  // not an article (附則, 前文): no history of its own
+    info.current = now == &self;
+    return info;
+  }
+  const auto same_text = [&](std::size_t j) {
+    const auto other = hash_of.find((*versions)[j].doc_id);
+    return other != hash_of.end() && other->second == hash_of.at(doc_id);
+  };
+  std::size_t first = k, last = k;
+  while (first > 0 && same_text(first - 1)) --first;
+  while (last + 1 < versions->size() && same_text(last + 1)) ++last;
+  info.has_history = true;
+  info.in_force_from = iso_of((*versions)[first].date);  // empty for an undated text: since before e-Gov's history
+  info.changed = first > 0;
+  if (last + 1 < versions->size()) {
+    const LawVersion& next = (*versions)[last + 1];
+    info.amended_on = iso_of(next.date);
+    info.amended_by = law_id_label(next.amending_law);
+    info.removed_later = !hash_of.count(next.doc_id);
+    info.in_force_to = iso_of(day_before(next.date));
+  }
+  for (std::size_t j = first; j <= last; ++j)
+    if (&(*versions)[j] == now) info.current = true;
+  return info;
+}
+
+int today_yyyymmdd() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return (local.tm_year + 1900) * 10000 + (local.tm_mon + 1) * 100 + local.tm_mday;
+}
+
+std::string iso_of(const std::string& d) {
+  if (d.size() != 8 || d == "00000000") return "";
+  return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+}
+
+std::string law_id_label(const std::string& id) {
+  // <era digit><2-digit year><kind><10-digit number>: 430AC0000000033.
+  static const char* const kEras[] = {"", "明治", "大正", "昭和", "平成", "令和"};
+  if (id.size() != 15 || id[0] < '1' || id[0] > '5') return id;
+  const std::string kind = id.substr(3, 2);
+  const char* kind_name = kind == "AC" ? "法律" : kind == "CO" ? "政令" : nullptr;
+  if (!kind_name) return id;
+  try {
+    const int year = std::stoi(id.substr(1, 2));
+    const long number = std::stol(id.substr(5));
+    return std::string(kEras[id[0] - '0']) + (year == 1 ? "元" : std::to_string(year)) + "年" + kind_name + "第" +
+           std::to_string(number) + "号";
+  } catch (const std::exception&) {
+    return id;
+  }
+}
+
+}  // namespace tsubo
