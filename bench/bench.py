@@ -154,7 +154,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--smoke", action="store_true", help="small corpus (statutes-core), short runs: for ctest")
     ap.add_argument("--wrk-duration", default=None)
-    ap.add_argument("--skip", default="", help="comma list of: eval,groonga,grep,http,shards,mecab")
+    ap.add_argument("--skip", default="", help="comma list of: eval,groonga,grep,http,shards,mecab,versions")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
     tsubo = os.path.abspath(a.tsubo)
@@ -269,6 +269,12 @@ def main():
         row("query", "type-filtered scores = unfiltered scores", f"{agree}/{compared}",
             "first 10 statutes / rulings / guidance passages per query, against the unfiltered top 1000")
 
+    # Statute versions (issue 13): the same archive with every revision of the four IP laws beside it.
+    # Folding versions (the filter to the text in force today) must cost at most 20 % of p50.
+    versions_dir = os.path.join(corpus, "statute-versions")
+    if "versions" not in skip and os.path.isdir(versions_dir):
+        versions_bench(tsubo, shard_a, shard_b, versions_dir, work, query_files, repeat)
+
     # HTTP: tsubo serve + wrk on loopback.
     if "http" not in skip and shutil.which("wrk"):
         port = free_port()
@@ -365,6 +371,46 @@ def main():
         print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
     if any(r[2] == "FAILED" for r in ROWS):
         sys.exit(1)
+
+
+def current_revisions(versions_dir, work):
+    """A folder of the revision of each law in force today (<law id>_<yyyymmdd>_<amending>.xml)."""
+    today = time.strftime("%Y%m%d")
+    out = os.path.join(work, "current-revisions")
+    os.makedirs(out, exist_ok=True)
+    for law in sorted(glob.glob(os.path.join(versions_dir, "*", ""))):
+        dated = sorted((os.path.basename(f).split("_")[1], f) for f in glob.glob(os.path.join(law, "*.xml")))
+        in_force = [f for d, f in dated if d <= today] or [dated[0][1]]
+        os.symlink(in_force[-1], os.path.join(out, os.path.basename(in_force[-1])))
+    return out
+
+
+def versions_bench(tsubo, shard_a, shard_b, versions_dir, work, query_files, repeat):
+    """The archive with each IP law's current text against the archive with all its versions: the same
+    texts visible by default, so the difference is what versions cost (index size, the in-force filter)."""
+    shard_v, shard_c = os.path.join(work, "shard-versions"), os.path.join(work, "shard-current")
+    db_v, db_c = os.path.join(work, "db-versions"), os.path.join(work, "db-current")
+    wall, _, _, _ = run_timed([tsubo, "index", "-q", "--db", shard_v, versions_dir])
+    run_timed([tsubo, "index", "-q", "--db", shard_c, current_revisions(versions_dir, work)])
+    run_timed(["xapian-compact", "-q", shard_a, shard_b, shard_v, db_v])
+    run_timed(["xapian-compact", "-q", shard_a, shard_b, shard_c, db_c])
+    size_c, size_v = du_mb(db_c), du_mb(db_v)
+    row("versions", "index size: current texts / all versions", f"{size_c:.0f} / {size_v:.0f} MB",
+        f"+{size_v - size_c:.0f} MB (+{(size_v / size_c - 1):.1%}); all versions indexed in {wall:.1f} s")
+    # Interleaved pairs (the machine is noisy): warm p50 of each, median over the pairs.
+    current, versioned = [], []
+    for _ in range(3):
+        for target, out in ((db_c, current), (db_v, versioned)):
+            stats, _, _ = latency(tsubo, ["--db", target], query_files, repeat)
+            if stats:
+                out.append(stats["warm"])
+    if current and versioned:
+        p50_c = statistics.median(t[0] for t in current)
+        p50_v = statistics.median(t[0] for t in versioned)
+        row("versions", "warm p50/p95/p99, current texts only", ms3(sorted(current)[len(current) // 2]) + " ms",
+            f"median p50 {p50_c:.2f} ms")
+        row("versions", "warm p50/p95/p99, all versions, folded", ms3(sorted(versioned)[len(versioned) // 2]) + " ms",
+            f"median p50 {p50_v:.2f} ms = {p50_v / p50_c:.2f} x (target <= 1.20)")
 
 
 def groonga_bench(tsubo, db, work, queries, text_mb, stats):

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/statute_versions.h"
+
 namespace tsubo {
 
 SearchHit hit_from_record(const std::string& stored_json) {
@@ -22,6 +24,10 @@ SearchHit hit_from_record(const std::string& stored_json) {
   hit.article = m.value("article", "");
   hit.section = m.value("section", "");
   hit.role = m.value("role", "");
+  // A statute version's own date and amending law; the search adds the rest when the index holds
+  // other versions of the law (search/statute_versions.h).
+  hit.version.version_date = m.value("version_date", "");
+  hit.version.amending_law = law_id_label(m.value("amending_law", ""));
   if (m.contains("requirements")) hit.requirements = m["requirements"].get<std::vector<std::string>>();
   return hit;
 }

@@ -182,11 +182,8 @@ Xapian::Query SearchQuery::with_priors(const Xapian::Query& q) const {
 }
 
 Xapian::Query only_in_force(const Xapian::Query& q, const StatuteVersions& versions, int day) {
-  const std::vector<std::string> hidden = versions.hidden_on(day ? day : today_yyyymmdd());
-  if (hidden.empty()) return q;
-  std::vector<Xapian::Query> docs;
-  for (const auto& id : hidden) docs.emplace_back(prefixed_term(schema::kPrefixDocId, id));
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()));
+  const Xapian::Query hidden = versions.hidden_query(day ? day : today_yyyymmdd());
+  return hidden.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, hidden);
 }
 
 SearchQuery build_search_query(const SearchRequest& request, const Analyzer& analyzer, const Xapian::Database& db,

@@ -36,6 +36,7 @@ ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions
                       Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(cite->law))),
                       Xapian::Query(prefixed_term(schema::kPrefixArticle, cite->article)));
   std::map<std::string, std::map<std::string, Found>> by_law;  // law key → doc id → passage
+  std::size_t single = 0;  // passages of laws indexed in one version only
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -44,11 +45,17 @@ ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions
     const Xapian::Document d = it.get_document();
     const std::string doc_id = d.get_value(schema::kValueDocId);
     const std::string key = table.law_of(doc_id);
-    if (key.empty()) continue;
+    if (key.empty()) {
+      ++single;
+      continue;
+    }
     const nlohmann::json rec = nlohmann::json::parse(d.get_data());
     by_law[key][doc_id] = {rec.value("passage_id", ""), rec.value("heading", ""), rec.value("text", ""),
                            d.get_value(schema::kValueTextHash)};
   }
+  if (by_law.empty() && single > 0)
+    throw HistoryError("[history] only one version of " + cite->law + " is in the index: nothing to compare (index its "
+                       "versions, e.g. ../shared/corpus/statute-versions)");
   if (by_law.empty())
     throw HistoryError("[history] the index holds no article " + cite->article + " of " + cite->law +
                        " (index the law's versions, e.g. ../shared/corpus/statute-versions)");

@@ -7,7 +7,9 @@
 #include <xapian.h>
 
 #include "indexer/schema.h"
+#include "indexer/passage_document.h"
 #include "indexer/statute_version_terms.h"
+#include "search/docid_list_source.h"
 
 namespace tsubo {
 // Days counted through the civil calendar, so month ends and leap years hold.
@@ -23,32 +25,106 @@ std::string day_before(const std::string& yyyymmdd) {
   return buf;
 }
 
-StatuteVersions::StatuteVersions(const Xapian::Database& db) {
+StatuteVersions::StatuteVersions(const Xapian::Database& db) : db_(db) {
+  // Terms come sorted, so one law's versions are adjacent: a law with a single version (all but a
+  // handful of the 7,987 statutes) is passed over without being parsed or stored.
   const std::string prefix = schema::kPrefixLawVersion;
+  std::vector<std::string> run;
+  const auto law_part = [](const std::string& term) { return std::string_view(term).substr(0, term.find('|')); };
+  const auto flush = [&] {
+    if (run.size() > 1) add_law(run);
+    run.clear();
+  };
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    const auto v = parse_version_term(*it);
-    if (v) laws_[v->law_key].push_back({v->doc_id, v->date, v->amending_law});
+    std::string term = *it;
+    if (!run.empty() && law_part(run.back()) != law_part(term)) flush();
+    run.push_back(std::move(term));
   }
-  for (auto& [key, versions] : laws_) {
-    std::sort(versions.begin(), versions.end(), [](const LawVersion& a, const LawVersion& b) {
-      if (a.date != b.date) return a.date < b.date;
-      if (a.amending_law != b.amending_law) return a.amending_law < b.amending_law;
-      return a.doc_id < b.doc_id;
-    });
-    // A second copy of one revision (same day, same amending law; or a second undated text) is set
-    // aside, the first by document id kept.
-    std::vector<LawVersion> kept;
-    for (auto& v : versions) {
-      if (!kept.empty() && kept.back().date == v.date && kept.back().amending_law == v.amending_law) {
-        duplicates_.push_back(v.doc_id);
+  flush();
+  // One sub-database whose own posting lists are read: a remote shard has a description with "Remote".
+  local_ = db.size() == 1 && db.get_description().find("Remote") == std::string::npos;
+}
+
+StatuteVersions::StatuteVersions(const StatuteVersions& other)
+    : db_(other.db_), local_(other.local_), versioned_laws_(other.versioned_laws_), laws_(other.laws_),
+      by_doc_(other.by_doc_), duplicates_(other.duplicates_) {}
+
+StatuteVersions& StatuteVersions::operator=(const StatuteVersions& other) {
+  if (this == &other) return *this;
+  laws_ = other.laws_;
+  by_doc_ = other.by_doc_;
+  duplicates_ = other.duplicates_;
+  versioned_laws_ = other.versioned_laws_;
+  db_ = other.db_;
+  local_ = other.local_;
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  hidden_by_day_.clear();
+  return *this;
+}
+
+Xapian::Query StatuteVersions::hidden_query(int day) const {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  if (const auto it = hidden_by_day_.find(day); it != hidden_by_day_.end()) return it->second;
+  const std::vector<std::string> hidden = hidden_on(day);
+  Xapian::Query query;
+  if (!hidden.empty() && local_) {
+    // Each version's passages as ranges of ids: one range when they are consecutive (they are when
+    // the document was added whole), read from the first and last postings, else id by id.
+    DocidRanges ranges;
+    for (const auto& doc : hidden) {
+      const std::string term = prefixed_term(schema::kPrefixDocId, doc);
+      const Xapian::doccount count = db_.get_termfreq(term);
+      auto it = db_.postlist_begin(term);
+      if (count == 0 || it == db_.postlist_end(term)) continue;
+      const Xapian::docid first = *it;
+      it.skip_to(first + count - 1);
+      Xapian::docid last = first;
+      for (; it != db_.postlist_end(term); ++it) last = *it;
+      if (last - first + 1 == count) {
+        ranges.emplace_back(first, last);
         continue;
       }
-      kept.push_back(std::move(v));
+      for (auto one = db_.postlist_begin(term); one != db_.postlist_end(term); ++one) ranges.emplace_back(*one, *one);
     }
-    versions = std::move(kept);
-    if (versions.size() > 1) ++versioned_laws_;
-    for (std::size_t k = 0; k < versions.size(); ++k) by_doc_[versions[k].doc_id] = {key, k};
+    query = Xapian::Query((new DocidRangeSource(std::make_shared<const DocidRanges>(merged(std::move(ranges)))))->release());
+  } else if (!hidden.empty()) {
+    std::vector<Xapian::Query> docs;
+    for (const auto& doc : hidden) docs.emplace_back(prefixed_term(schema::kPrefixDocId, doc));
+    query = Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end());
   }
+  if (hidden_by_day_.size() > 64) hidden_by_day_.clear();  // a server asked for many days: start again
+  hidden_by_day_.emplace(day, query);
+  return query;
+}
+
+void StatuteVersions::add_law(const std::vector<std::string>& terms) {
+  std::vector<LawVersion> versions;
+  std::string key;
+  for (const auto& term : terms) {
+    const auto v = parse_version_term(term);
+    if (!v) continue;
+    key = v->law_key;
+    versions.push_back({v->doc_id, v->date, v->amending_law});
+  }
+  std::sort(versions.begin(), versions.end(), [](const LawVersion& a, const LawVersion& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.amending_law != b.amending_law) return a.amending_law < b.amending_law;
+    return a.doc_id < b.doc_id;
+  });
+  // A second copy of one revision (same day, same amending law; or a second undated text) is set
+  // aside, the first by document id kept.
+  std::vector<LawVersion> kept;
+  for (auto& v : versions) {
+    if (!kept.empty() && kept.back().date == v.date && kept.back().amending_law == v.amending_law) {
+      duplicates_.push_back(v.doc_id);
+      continue;
+    }
+    kept.push_back(std::move(v));
+  }
+  if (kept.size() < 2) return;  // copies of one text: nothing to choose between
+  for (std::size_t k = 0; k < kept.size(); ++k) by_doc_[kept[k].doc_id] = {key, k};
+  laws_[key] = std::move(kept);
+  ++versioned_laws_;
 }
 
 const LawVersion* StatuteVersions::in_force(const std::string& law_key, int day) const {
@@ -99,9 +175,16 @@ VersionInfo version_info(const Xapian::Database& db, const StatuteVersions& tabl
   std::unordered_map<std::string, std::string> hash_of;
   if (hash_at != std::string::npos && versions->size() > 1) {
     const std::string term = article_versions_term(table.law_of(doc_id), passage_id.substr(hash_at + 1));
+    // The posting list comes in docid order, so the two value streams only move forward (cheaper
+    // than a document read for each of the ~25 versions).
+    Xapian::ValueIterator ids = db.valuestream_begin(schema::kValueDocId);
+    Xapian::ValueIterator hashes = db.valuestream_begin(schema::kValueTextHash);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      const Xapian::Document d = db.get_document(*it);
-      hash_of[d.get_value(schema::kValueDocId)] = d.get_value(schema::kValueTextHash);
+      ids.skip_to(*it);
+      hashes.skip_to(*it);
+      if (ids == db.valuestream_end(schema::kValueDocId) || hashes == db.valuestream_end(schema::kValueTextHash)) break;
+      if (ids.get_docid() != *it || hashes.get_docid() != *it) continue;
+      hash_of[*ids] = *hashes;
     }
   }
   const LawVersion* now = table.in_force(table.law_of(doc_id), today);

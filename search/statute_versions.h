@@ -5,13 +5,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-namespace Xapian {
-class Database;
-}
+#include <xapian.h>
 
 namespace tsubo {
 
@@ -21,7 +21,8 @@ struct LawVersion {
   std::string amending_law;  // e-Gov law ID, empty for the first or an undated version
 };
 
-// Shown with a statute hit: which version it is and how long its text stood.
+// Shown with a statute hit: which version it is and how long its text stood. For a law indexed in one
+// version only, just version_date and amending_law (from the passage's record).
 struct VersionInfo {
   std::string version_date;   // the version's enforcement date, yyyy-mm-dd (empty: undated text)
   std::string amending_law;   // 平成30年法律第33号 (the e-Gov ID read), empty for e-Gov's first text
@@ -41,16 +42,23 @@ class StatuteVersions {
   StatuteVersions() = default;
   // Reads every XV term of db (one per statute document: a few thousand on the full archive).
   explicit StatuteVersions(const Xapian::Database& db);
+  StatuteVersions(const StatuteVersions& other);  // the cache of hidden queries is not copied
+  StatuteVersions& operator=(const StatuteVersions& other);
 
   // True when some law has more than one version (else no filter is needed).
   bool any_versioned() const { return versioned_laws_ > 0; }
   // Documents not to show for `day` (yyyymmdd): every version of a versioned law but the one in force
   // that day (before a law's first version: its earliest), and second copies of a revision.
   std::vector<std::string> hidden_on(int day) const;
+  // The same as a query to put under AND_NOT (empty when nothing is hidden), built once a day asked
+  // for: over one local database a list of document ids (search/docid_list_source.h), else an OR of
+  // the versions' document terms (a remote shard knows no posting source of ours).
+  Xapian::Query hidden_query(int day) const;
   // Second copies of one revision (same law, date and amending law), never shown.
   const std::vector<std::string>& duplicates() const { return duplicates_; }
   // The versions of the law that doc_id is a version of, oldest first, and its place among them;
-  // nullptr for a document that is no statute version.
+  // nullptr for a document that is no statute version, or of a law with one version only (only laws
+  // with several versions are kept).
   const std::vector<LawVersion>* versions_of(const std::string& doc_id, std::size_t* index = nullptr) const;
   // The law key (normalised law number) of doc_id, or empty.
   std::string law_of(const std::string& doc_id) const;
@@ -58,10 +66,16 @@ class StatuteVersions {
   const LawVersion* in_force(const std::string& law_key, int day) const;
 
  private:
+  void add_law(const std::vector<std::string>& terms);  // one law's XV terms
+
+  Xapian::Database db_;  // for the document ids of hidden versions
+  bool local_ = false;   // one local database: hidden versions by document id
+  std::size_t versioned_laws_ = 0;
+  mutable std::mutex cache_mutex_;
+  mutable std::map<int, Xapian::Query> hidden_by_day_;
   std::map<std::string, std::vector<LawVersion>> laws_;
   std::unordered_map<std::string, std::pair<std::string, std::size_t>> by_doc_;  // doc id → law, index
   std::vector<std::string> duplicates_;
-  std::size_t versioned_laws_ = 0;
 };
 
 // Version facts of one statute passage (doc_id, passage_id): its version, the days its text stood

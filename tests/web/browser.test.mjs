@@ -141,6 +141,24 @@ try {
     await shot('06-more-like-this');
   });
 
+  await step('statutes show their version, the 基準日 picks the text in force, 改正履歴 marks the change', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('職務発明')}&type=statute`);
+    await page.locator('.hit-version').first().waitFor();
+    assert.match(await page.locator('.hit-version').first().textContent(), /施行 平成28年4月1日（平成27年法律第55号）.*現行/);
+    assert.match(await page.locator('.hit .snippet').first().textContent(), /相当の利益|職務発明/);
+    await page.fill('#as_of', 'H28.3.31');
+    await page.click('form#search button[type=submit]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('as_of') === 'H28.3.31');
+    await page.waitForFunction(() => /平成27年8月1日/.test(document.querySelector('.hit-version')?.textContent || ''));
+    assert.match(await page.locator('.hit-version').first().textContent(), /平成28年4月1日改正.*現行ではない/);
+    await page.locator('details.history summary').first().click();
+    await page.locator('details.history .versions ins').first().waitFor();
+    assert.match(await page.locator('details.history .versions ins').first().textContent(), /取得|金銭|利益/);
+    assert.match(await page.locator('details.history .versions del').first().textContent(), /若しくは|対価|承継/);
+    await shot('06b-statute-version-history');
+    await page.fill('#as_of', '');
+  });
+
   await step('the widget works on an intranet page of another origin', async () => {
     await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
     const guidance = page.locator('#guidance-box');
