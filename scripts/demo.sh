@@ -5,6 +5,16 @@ tsubo=${1:-build/tsubo}
 db=${2:-data/index}
 corpus=${TSUBO_CORPUS:-../shared/corpus}
 
+# data/ is not in the repository: make the database's folder on the first run. A new database is built
+# beside it and moved into place when complete, so an interrupted run leaves no half index for the next
+# `make demo` to serve.
+mkdir -p "$(dirname "$db")"
+target=$db
+if [ ! -e "$db" ]; then
+  target="$db.partial"
+  rm -rf "$target"
+fi
+
 if [ ! -d "$corpus/statutes-core" ]; then
   cat <<MSG
 No corpus at $corpus.
@@ -13,11 +23,13 @@ as .txt or .md) and run:   TSUBO_CORPUS=/path/to/folder make demo
 or index any folders directly:   $tsubo index --db $db FOLDER...
 Indexing the small fixtures that ship with tsubo instead.
 MSG
-  "$tsubo" index --db "$db" tests/fixtures || true
+  "$tsubo" index --db "$target" tests/fixtures || true
 else
-  # Exit status 2 only says that some files were skipped (they are listed above).
-  "$tsubo" index --db "$db" "$corpus/statutes-core" "$corpus/rulings" "$corpus/guidance" || [ $? -eq 2 ]
+  # What `tsubo index` indexes with no paths. Exit status 2 only says that some files were skipped
+  # (they are listed above).
+  "$tsubo" index --db "$target" "$corpus/statutes-core" "$corpus/rulings" "$corpus/guidance" || [ $? -eq 2 ]
 fi
+[ "$target" = "$db" ] || mv "$target" "$db"
 
 for q in 秘密管理性 "不正競争防止法 営業秘密 定義" "秘密として管理されている" "２条６項"; do
   echo

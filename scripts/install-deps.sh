@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config ccache
   libxapian-dev xapian-tools
   libmecab-dev mecab mecab-utils mecab-ipadic-utf8
   libicu-dev

@@ -14,6 +14,8 @@ namespace tsubo::testing {
 
 std::string fixture_path(const std::string& name) { return std::string(TSUBO_FIXTURES) + "/" + name; }
 
+std::string tsubo_binary() { return TSUBO_BINARY_PATH; }
+
 std::string read_fixture(const std::string& name) {
   std::ifstream in(fixture_path(name), std::ios::binary);
   if (!in) throw std::runtime_error("missing fixture " + name);

@@ -14,10 +14,15 @@ std::string read_fixture(const std::string& name);
 // Empty when it is missing; under CI=true a missing corpus is a test failure (see corpus_or_skip).
 std::string shared_corpus();
 
+// The tsubo program built beside these tests (TSUBO_BINARY below, for the integration tests).
+std::string tsubo_binary();
+
 // A fresh empty temporary folder, removed when the test program exits.
 std::string temp_dir(const std::string& label);
 
 }  // namespace tsubo::testing
+
+#define TSUBO_BINARY (::tsubo::testing::tsubo_binary())
 
 // Skips the test when the shared corpus is missing locally, fails it under CI=true.
 #define TSUBO_REQUIRE_CORPUS(var)                                                              \
