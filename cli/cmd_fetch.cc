@@ -16,8 +16,8 @@ void register_fetch(CLI::App& app, int& exit_status) {
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--out", args->options.out_dir, "Corpus folder to write <LAW_ID>.xml and <id>.pdf into")->required();
-  cmd->add_option("--law", args->laws, "e-Gov law IDs, e.g. 405AC0000000047 (不正競争防止法)");
-  cmd->add_option("--ruling", args->rulings, "courts.go.jp ruling ids, e.g. 88984");
+  one_value_each(cmd->add_option("--law", args->laws, "e-Gov law ID, e.g. 405AC0000000047 (不正競争防止法; repeatable)"));
+  one_value_each(cmd->add_option("--ruling", args->rulings, "courts.go.jp ruling id, e.g. 88984 (repeatable)"));
   cmd->add_option("--base-url-law", args->options.law_base_url, "e-Gov 法令API server")->capture_default_str();
   cmd->add_option("--base-url-ruling", args->options.ruling_base_url, "courts.go.jp server")->capture_default_str();
   cmd->add_option("--timeout", args->options.timeout_seconds, "Seconds to connect and between reads")

@@ -63,9 +63,10 @@ void register_latency(CLI::App& app, int& exit_status) {
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder or Xapian stub file")->capture_default_str();
-  cmd->add_option("--shard", args->shards, "Search these shards as one instead: folder or tcp://host:port (repeatable)");
+  one_value_each(
+      cmd->add_option("--shard", args->shards, "Search these shards as one instead: folder or tcp://host:port (repeatable)"));
   cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
-  cmd->add_option("--queries", args->query_files, "TSV files of <id>\\t<query> (repeatable)")->required();
+  one_value_each(cmd->add_option("--queries", args->query_files, "TSV files of <id>\\t<query> (repeatable)"))->required();
   cmd->add_option("--repeat", args->repeat, "Warm passes over the query set")->capture_default_str();
   cmd->add_option("-n,--limit", args->limit, "Results per query (snippets are made for these)")->capture_default_str();
   cmd->add_flag("--show", args->show, "Print each query's top passage ids and scores (to compare shards with one database)");

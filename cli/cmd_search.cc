@@ -83,15 +83,18 @@ void register_search(CLI::App& app, int& exit_status) {
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
   cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
-  cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable)");
-  cmd->add_option("--court", args->request.courts, "Only this court (repeatable)");
-  cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
-  cmd->add_option("--requirement", args->request.requirements,
-                  "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)");
-  cmd->add_option("--right-type", args->request.right_types, "Only rulings of this right type: 不正競争, 特許権 … (repeatable)");
-  cmd->add_option("--article", args->request.articles, "Only this statute article: 2, 19の2, 第十九条の二 (repeatable; with --law)");
-  cmd->add_option("--cites", args->request.cites,
-                  "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)");
+  one_value_each(cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable, or ruling,statute)"));
+  one_value_each(cmd->add_option("--court", args->request.courts, "Only this court (repeatable)"));
+  one_value_each(cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)"));
+  one_value_each(cmd->add_option(
+      "--requirement", args->request.requirements,
+      "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)"));
+  one_value_each(cmd->add_option("--right-type", args->request.right_types,
+                                 "Only rulings of this right type: 不正競争, 特許権 … (repeatable)"));
+  one_value_each(cmd->add_option("--article", args->request.articles,
+                                 "Only this statute article: 2, 19の2, 第十九条の二 (repeatable; with --law)"));
+  one_value_each(cmd->add_option("--cites", args->request.cites,
+                                 "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)"));
   cmd->add_flag("--facets", args->request.facets,
                 "Count matches by type, court, year, law, right type, requirement, cited article");
   cmd->add_option("--from,--from-year", args->from_date,

@@ -33,9 +33,9 @@ void register_serve(CLI::App& app, int& exit_status) {
   args->options.db_path = kDefaultDb;
   args->options.web_dir = "web";
   cmd->add_option("--db", args->options.db_path, "Database folder")->capture_default_str();
-  cmd->add_option("--shard", args->options.shards,
-                  "Search these databases as one instead of --db: a folder, a stub file or tcp://host:port of "
-                  "xapian-tcpsrv (repeatable); a shard that does not answer is named in missing_shards");
+  one_value_each(cmd->add_option("--shard", args->options.shards,
+                                 "Search these databases as one instead of --db: a folder, a stub file or tcp://host:port "
+                                 "of xapian-tcpsrv (repeatable); a shard that does not answer is named in missing_shards"));
   cmd->add_option("--cache-mb", args->options.cache_mb,
                   "Result cache size in MB (search responses by request and index revision; 0 = off)")
       ->capture_default_str()
@@ -44,8 +44,9 @@ void register_serve(CLI::App& app, int& exit_status) {
   cmd->add_option("--port", args->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--web", args->options.web_dir, "Folder of the search page and widget (\"\" = API only)")
       ->capture_default_str();
-  cmd->add_option("--allow-origin", args->options.allowed_origins,
-                  "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp (repeatable)");
+  one_value_each(cmd->add_option("--allow-origin", args->options.allowed_origins,
+                                 "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp "
+                                 "(repeatable)"));
   cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (must match the index)");
   cmd->add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--rank", args->rank, "Ranking knobs for every search, for an experiment: mix_rank=0,… (search/ranking.h)");

@@ -1,0 +1,13 @@
+// Option shapes shared by the subcommands.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace tsubo::cli {
+
+CLI::Option* one_value_each(CLI::Option* option) {
+  // CLI11 lets a vector option take every following word; without extra args it takes one.
+  return option->allow_extra_args(false)->delimiter(',');
+}
+
+}  // namespace tsubo::cli

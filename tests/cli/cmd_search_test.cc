@@ -1,0 +1,59 @@
+// tsubo search as a user types it: the real binary on a database of tests/fixtures/web-corpus.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "cli/run_tsubo.h"
+
+namespace tsubo::testing {
+namespace {
+
+using nlohmann::json;
+
+TsuboRun search(const std::string& args) { return run_tsubo("search --json --db " + shell_quote(web_corpus_db()) + " " + args); }
+
+json search_json(const std::string& args) {
+  const TsuboRun r = search(args);
+  EXPECT_EQ(r.status, 0) << args << "\n" << r.err;
+  return r.status == 0 ? json::parse(r.out) : json::object();
+}
+
+// `--type ruling 営業秘密 "不正の利益を得る目的"` once read 営業秘密 as a second type.
+TEST(CmdSearch, AFilterOptionTakesOneValueAndTheRestIsTheQuery) {
+  const json spaced = search_json("--type ruling 営業秘密 '不正の利益を得る目的'");
+  EXPECT_EQ(spaced.value("query", ""), "営業秘密 不正の利益を得る目的");
+  ASSERT_FALSE(spaced["hits"].empty());
+  for (const auto& h : spaced["hits"]) EXPECT_EQ(h["type"], "ruling");
+
+  const json joined = search_json("--type=ruling 営業秘密");
+  EXPECT_EQ(joined.value("query", ""), "営業秘密");
+  ASSERT_FALSE(joined["hits"].empty());
+  for (const auto& h : joined["hits"]) EXPECT_EQ(h["type"], "ruling");
+}
+
+TEST(CmdSearch, AFilterRepeatsOrTakesCommaSeparatedValues) {
+  for (const char* args : {"--type ruling,statute 営業秘密", "--type ruling --type statute 営業秘密"}) {
+    const json r = search_json(args);
+    EXPECT_EQ(r.value("query", ""), "営業秘密") << args;
+    bool ruling = false, statute = false;
+    for (const auto& h : r["hits"]) {
+      EXPECT_NE(h["type"], "guidance") << args;
+      ruling = ruling || h["type"] == "ruling";
+      statute = statute || h["type"] == "statute";
+    }
+    EXPECT_TRUE(ruling && statute) << args << ": " << r.dump();
+  }
+}
+
+TEST(CmdSearch, EveryFilterOptionLeavesTheFollowingWordsToTheQuery) {
+  for (const char* option : {"--court 知的財産高等裁判所", "--law 不正競争防止法", "--requirement 秘密管理性",
+                             "--right-type 不正競争", "--article 2", "--cites 不正競争防止法2条6項",
+                             "--court=知的財産高等裁判所", "--law=不正競争防止法"}) {
+    const json r = search_json(std::string(option) + " 営業秘密 管理");
+    EXPECT_EQ(r.value("query", ""), "営業秘密 管理") << option;
+  }
+}
+
+}  // namespace
+}  // namespace tsubo::testing
