@@ -33,7 +33,9 @@ std::string for_terminal(std::string s, bool tty) {
 
 void print_human(const SearchResponse& r) {
   const bool tty = isatty(1);
-  std::cout << r.total << " passages match «" << r.query << "» (" << r.took_ms << " ms)\n";
+  // Xapian estimates the count when it did not have to look at every match (it varies with --offset).
+  std::cout << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " passage matches" : " passages match")
+            << " «" << r.query << "» (" << r.took_ms << " ms)\n";
   for (const auto& [name, counts] : r.facets) {
     if (counts.empty()) continue;
     std::cout << "  " << name << ":";
