@@ -9,6 +9,8 @@
 
 #include "cli/commands.h"
 #include "search/citation_table.h"
+#include "search/open_database.h"
+#include "search/searcher.h"
 
 namespace tsubo::cli {
 namespace {
@@ -30,7 +32,7 @@ void add_common(CLI::App* cmd, Args& args) {
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 void run_cites(const Args& args) {
-  Xapian::Database db(args.db);
+  const Xapian::Database db = open_database(args.db, "cites");
   const CitationQuery q = parse_citation_query(db, args.reference);
   std::size_t total = 0;
   const auto passages = citing_passages(db, q, args.limit, total);
@@ -57,7 +59,7 @@ void run_cites(const Args& args) {
 }
 
 void run_cited_by(const Args& args) {
-  Xapian::Database db(args.db);
+  const Xapian::Database db = open_database(args.db, "cited-by");
   if (!args.reference.empty()) {
     const CitationQuery q = parse_citation_query(db, args.reference);
     const auto counts = cited_counts(db, q);
@@ -100,6 +102,9 @@ void guarded(const char* name, const Args& args, int& exit_status, Run run) {
     run(args);
   } catch (const std::invalid_argument& e) {
     std::cerr << "[" << name << "] " << e.what() << "\n";
+    exit_status = kExitFailure;
+  } catch (const SearchError& e) {
+    std::cerr << e.what() << "\n";
     exit_status = kExitFailure;
   } catch (const Xapian::Error& e) {
     std::cerr << "[" << name << "][xapian] " << args.db << ": " << e.get_description() << "\n";

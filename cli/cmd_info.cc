@@ -7,6 +7,8 @@
 
 #include "cli/commands.h"
 #include "indexer/schema.h"
+#include "search/open_database.h"
+#include "search/searcher.h"
 
 namespace tsubo::cli {
 
@@ -16,7 +18,7 @@ void register_info(CLI::App& app, int& exit_status) {
   cmd->add_option("--db", *db_path, "Database folder")->capture_default_str();
   cmd->callback([db_path, &exit_status] {
     try {
-      Xapian::Database db(*db_path);
+      const Xapian::Database db = open_database(*db_path, "info");
       std::uintmax_t bytes = 0;
       for (const auto& e : std::filesystem::directory_iterator(*db_path))
         if (e.is_regular_file()) bytes += e.file_size();
@@ -32,6 +34,9 @@ void register_info(CLI::App& app, int& exit_status) {
                 << "size:      " << bytes / 1e6 << " MB\n"
                 << "analyzer:  " << db.get_metadata(schema::kMetaAnalyzer) << "\n"
                 << "schema:    " << db.get_metadata(schema::kMetaSchema) << "\n";
+    } catch (const SearchError& e) {
+      std::cerr << e.what() << "\n";
+      exit_status = kExitFailure;
     } catch (const Xapian::Error& e) {
       std::cerr << "[info][xapian] " << *db_path << ": " << e.get_description() << "\n";
       exit_status = kExitFailure;
