@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/citation_table.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
@@ -101,13 +102,13 @@ void guarded(const char* name, const Args& args, int& exit_status, Run run) {
   try {
     run(args);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "[" << name << "] " << e.what() << "\n";
+    std::cerr << "[" << name << "] " << printable(e.what()) << "\n";
     exit_status = kExitFailure;
   } catch (const SearchError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << printable(e.what()) << "\n";
     exit_status = kExitFailure;
   } catch (const Xapian::Error& e) {
-    std::cerr << "[" << name << "][xapian] " << args.db << ": " << e.get_description() << "\n";
+    std::cerr << "[" << name << "][xapian] " << escape_controls(args.db) << ": " << printable(e.get_description()) << "\n";
     exit_status = kExitFailure;
   }
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "corpus/fetch.h"
 
 namespace tsubo::cli {
@@ -30,7 +31,7 @@ void register_fetch(CLI::App& app, int& exit_status) {
       return;
     }
     const auto results = fetch_sources(args->options, args->laws, args->rulings,
-                                       [](const std::string& line) { std::cerr << line << "\n"; });
+                                       [](const std::string& line) { std::cerr << printable(line) << "\n"; });
     std::size_t failed = 0;
     for (const auto& r : results) failed += r.ok() ? 0 : 1;
     std::cerr << "[fetch] " << results.size() - failed << " fetched, " << failed << " failed\n";

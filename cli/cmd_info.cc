@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "indexer/schema.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
@@ -35,10 +36,10 @@ void register_info(CLI::App& app, int& exit_status) {
                 << "analyzer:  " << db.get_metadata(schema::kMetaAnalyzer) << "\n"
                 << "schema:    " << db.get_metadata(schema::kMetaSchema) << "\n";
     } catch (const SearchError& e) {
-      std::cerr << e.what() << "\n";
+      std::cerr << printable(e.what()) << "\n";
       exit_status = kExitFailure;
     } catch (const Xapian::Error& e) {
-      std::cerr << "[info][xapian] " << *db_path << ": " << e.get_description() << "\n";
+      std::cerr << "[info][xapian] " << escape_controls(*db_path) << ": " << printable(e.get_description()) << "\n";
       exit_status = kExitFailure;
     }
   });

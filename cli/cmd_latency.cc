@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/query_parser.h"
 #include "search/searcher.h"
 #include "text/analyzer.h"
@@ -57,7 +58,7 @@ void register_latency(CLI::App& app, int& exit_status) {
     std::string dict;
     std::vector<std::string> query_files;
     int repeat = 3;
-    std::size_t limit = 10;
+    long long limit = 10;  // signed, so that -1 is refused rather than read as 2^64 - 1
     bool show = false;
     std::string rank;
   };
@@ -72,11 +73,17 @@ void register_latency(CLI::App& app, int& exit_status) {
   cmd->add_flag("--show", args->show, "Print each query's top passage ids and scores (to compare shards with one database)");
   cmd->add_option("--rank", args->rank, "Ranking knobs as for tsubo eval (k1=1.0,…): what a knob costs in time");
   cmd->callback([args, &exit_status] {
+    if (const std::string e = out_of_range("--limit", args->limit, 1, static_cast<long long>(kMaxResultsPerPage));
+        !e.empty()) {
+      std::cerr << "[latency] " << e << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
     RankingParams ranking;
     try {
       ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[latency] --rank: " << e.what() << "\n";
+      std::cerr << "[latency] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -94,7 +101,7 @@ void register_latency(CLI::App& app, int& exit_status) {
     auto run = [&](Searcher& s, const std::string& q, SearchResponse* out) {
       SearchRequest request;
       request.query = q;
-      request.limit = args->limit;
+      request.limit = static_cast<std::size_t>(args->limit);
       request.ranking = ranking;
       const auto t0 = clock::now();
       try {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
 
@@ -20,10 +21,10 @@ void register_passages(CLI::App& app, int& exit_status) {
       for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
         std::cout << db.get_document(*it).get_data() << "\n";
     } catch (const SearchError& e) {
-      std::cerr << e.what() << "\n";
+      std::cerr << printable(e.what()) << "\n";
       exit_status = kExitFailure;
     } catch (const Xapian::Error& e) {
-      std::cerr << "[passages][xapian] " << *db_path << ": " << e.get_description() << "\n";
+      std::cerr << "[passages][xapian] " << escape_controls(*db_path) << ": " << printable(e.get_description()) << "\n";
       exit_status = kExitFailure;
     }
   });

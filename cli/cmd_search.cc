@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/query_parser.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -16,6 +17,9 @@
 
 namespace tsubo::cli {
 namespace {
+
+// Deep enough for any paging by hand; Xapian counts documents in 32 bits.
+constexpr long long kMaxOffset = 1000000;
 
 // <mark> becomes terminal bold when writing to a terminal, brackets otherwise.
 std::string for_terminal(std::string s, bool tty) {
@@ -35,7 +39,7 @@ void print_human(const SearchResponse& r) {
   const bool tty = isatty(1);
   // Xapian estimates the count when it did not have to look at every match (it varies with --offset).
   std::cout << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " passage matches" : " passages match")
-            << " «" << r.query << "» (" << r.took_ms << " ms)\n";
+            << " «" << escape_controls(r.query) << "» (" << r.took_ms << " ms)\n";
   for (const auto& [name, counts] : r.facets) {
     if (counts.empty()) continue;
     std::cout << "  " << name << ":";
@@ -80,6 +84,7 @@ void register_search(CLI::App& app, int& exit_status) {
     SearchRequest request;
     std::string from_date, to_date, dates;
     std::string rank;
+    long long limit = 10, offset = 0;  // signed, so that -1 is refused rather than read as 2^64 - 1
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -103,8 +108,9 @@ void register_search(CLI::App& app, int& exit_status) {
                   "Only documents dated on or after this year, month or day (2017, 平成29, H29.4, 2017-03-21, 平成29年3月21日)");
   cmd->add_option("--to,--to-year", args->to_date, "Only documents dated on or before this year, month or day");
   cmd->add_option("--dates,--years", args->dates, "Only documents dated in this range: 2017..2020, 平成29..令和2, H29.4..R2.3.31");
-  cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
-  cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
+  cmd->add_option("-n,--limit", args->limit, "Results per page (1 to " + std::to_string(kMaxResultsPerPage) + ")")
+      ->capture_default_str();
+  cmd->add_option("--offset", args->offset, "Results to skip (paging; 0 to " + std::to_string(kMaxOffset) + ")");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->add_flag("--explain", args->request.explain, "Show why each passage scored what it did");
@@ -114,20 +120,32 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string query;
     for (const auto& w : args->words) query += (query.empty() ? "" : " ") + w;
     args->request.query = query;
+    if (const std::string e = out_of_range("--limit", args->limit, 1, static_cast<long long>(kMaxResultsPerPage)); !e.empty()) {
+      std::cerr << "[search] " << e << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    if (const std::string e = out_of_range("--offset", args->offset, 0, kMaxOffset); !e.empty()) {
+      std::cerr << "[search] " << e << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    args->request.limit = static_cast<std::size_t>(args->limit);
+    args->request.offset = static_cast<std::size_t>(args->offset);
     try {
       const DateBounds dates = parse_date_bounds(args->from_date, args->to_date, args->dates);
       args->request.date_from = dates.from;
       args->request.date_to = dates.to;
     } catch (const DateFilterError& e) {
       const char* option = e.input == DateInput::From ? "--from" : e.input == DateInput::To ? "--to" : "--dates";
-      std::cerr << "[search] " << option << ": " << e.what() << "\n";
+      std::cerr << "[search] " << option << ": " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
     try {
       args->request.ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[search] --rank: " << e.what() << "\n";
+      std::cerr << "[search] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -138,7 +156,10 @@ void register_search(CLI::App& app, int& exit_status) {
       if (args->json) std::cout << response_to_json(response).dump(2) << "\n";
       else print_human(response);
     } catch (const QuerySyntaxError& e) {
-      std::cerr << "[search] query «" << query << "»: " << e.what() << "\n";
+      std::cerr << "[search] query " << echoed(query) << ": " << e.what() << "\n";
+      exit_status = kExitFailure;
+    } catch (const SearchError& e) {
+      std::cerr << printable(e.what()) << "\n";
       exit_status = kExitFailure;
     }
   });

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/http_api.h"
 
 namespace tsubo::cli {
@@ -54,7 +55,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     try {
       args->options.ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[serve] --rank: " << e.what() << "\n";
+      std::cerr << "[serve] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -66,7 +67,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     if (!args->options.web_dir.empty() && !std::filesystem::is_directory(args->options.web_dir)) {
-      std::cerr << "[serve] no web folder at " << args->options.web_dir
+      std::cerr << "[serve] no web folder at " << escape_controls(args->options.web_dir)
                 << "; serving the API only (give --web DIR for the search page)\n";
       args->options.web_dir.clear();
     }
@@ -74,7 +75,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     const int port = server.bind(args->bind, args->port);
     const std::string host = args->bind.find(':') != std::string::npos ? "[" + args->bind + "]" : args->bind;
     if (!is_loopback(args->bind))
-      std::cerr << "[serve] warning: listening on " << args->bind << ": anyone who can reach this address can "
+      std::cerr << "[serve] warning: listening on " << escape_controls(args->bind) << ": anyone who can reach this address can "
                 << "query the index\n";
     std::string what = args->options.db_path;
     if (!args->options.shards.empty()) {

@@ -24,6 +24,9 @@ std::string default_corpus_dir();
 // 営業秘密 as the query instead of reading it as a second type. Returns option.
 CLI::Option* one_value_each(CLI::Option* option);
 
+// "--limit must be between 1 and 1000" when value is outside [low, high]; empty when inside.
+std::string out_of_range(const std::string& option, long long value, long long low, long long high);
+
 // Each adds its subcommand to app and sets the callback that runs it; the callback stores its exit
 // status in `exit_status`.
 void register_index(CLI::App& app, int& exit_status);

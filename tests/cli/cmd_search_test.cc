@@ -57,6 +57,50 @@ TEST(CmdSearch, EveryFilterOptionLeavesTheFollowingWordsToTheQuery) {
   }
 }
 
+TEST(CmdSearch, LimitAndOffsetOutOfRangeSayTheRange) {
+  const TsuboRun negative = search("--limit -1 営業秘密");
+  EXPECT_EQ(negative.status, 1);
+  EXPECT_EQ(negative.err, "[search] --limit must be between 1 and 1000\n");
+  EXPECT_EQ(search("-n 1001 営業秘密").err, "[search] --limit must be between 1 and 1000\n");
+  EXPECT_EQ(search("--limit 0 営業秘密").err, "[search] --limit must be between 1 and 1000\n");
+  const TsuboRun offset = search("--offset -5 営業秘密");
+  EXPECT_EQ(offset.status, 1);
+  EXPECT_EQ(offset.err, "[search] --offset must be between 0 and 1000000\n");
+  EXPECT_EQ(search("--limit 1000 --offset 3 営業秘密").status, 0);
+}
+
+// A 100 KB query was refused and echoed whole to the terminal.
+TEST(CmdSearch, ARefusedLongQueryIsEchoedShort) {
+  std::string query;
+  for (int i = 0; i < 8500; ++i) query += "営業秘密";
+  const TsuboRun r = search(shell_quote(query));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_LT(r.err.size(), 600u) << r.err.substr(0, 600);
+  EXPECT_NE(r.err.find("…» (102000 bytes)"), std::string::npos) << r.err.substr(0, 600);
+  EXPECT_NE(r.err.find("the query is too long"), std::string::npos) << r.err.substr(0, 600);
+}
+
+// An ESC in a query reached the terminal raw (and could clear or recolour it).
+TEST(CmdSearch, ControlCharactersInInputAreEscaped) {
+  const TsuboRun query = search(shell_quote("\x1b[2J\"営業秘密"));
+  EXPECT_EQ(query.status, 1);
+  EXPECT_EQ(query.err, "[search] query «\\x1b[2J\"営業秘密»: a quotation mark \" is not closed; put the phrase between two "
+                       "quotes\n");
+  const TsuboRun type = search("--type " + shell_quote("\x1b[31mruling") + " 営業秘密");
+  EXPECT_EQ(type.status, 1);
+  EXPECT_EQ(type.err, "[search] unknown type «\\x1b[31mruling»: use statute, ruling or guidance\n");
+  const TsuboRun date = search("--from " + shell_quote("\x07") + " 営業秘密");
+  EXPECT_EQ(date.err.find('\x07'), std::string::npos) << date.err;
+  EXPECT_NE(date.err.find("«\\x07» is not a date"), std::string::npos) << date.err;
+  const TsuboRun found =
+      run_tsubo("search --db " + shell_quote(web_corpus_db()) + " " + shell_quote("営業秘密\x1b[2J"));
+  EXPECT_EQ(found.out.find('\x1b'), std::string::npos) << found.out.substr(0, 200);
+  const TsuboRun cites = run_tsubo("cites --db " + shell_quote(web_corpus_db()) + " " + shell_quote("\x1b[1m不正"));
+  EXPECT_EQ(cites.status, 1);
+  EXPECT_EQ(cites.err.find('\x1b'), std::string::npos) << cites.err;
+  EXPECT_NE(cites.err.find("«\\x1b[1m不正»"), std::string::npos) << cites.err;
+}
+
 // 営業秘密 over the corpus's rulings: Xapian stops counting early unless facets make it look at
 // every match, and the count printed said 200 either way (210 with --offset 150, 216 with --facets).
 TEST(CmdSearch, AnEstimatedCountIsPrintedAsAnEstimate) {
