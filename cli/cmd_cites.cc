@@ -41,6 +41,7 @@ void run_cites(const Args& args) {
     nlohmann::json out = {{"reference", q.reference},
                           {"kind", q.statute ? "statute" : "ruling"},
                           {"key", q.key},
+                          {"label", citation_label(q.key)},
                           {"target", q.target.empty() ? nlohmann::json() : nlohmann::json(q.target)},
                           {"total", total},
                           {"passages", nlohmann::json::array()}};
@@ -48,13 +49,14 @@ void run_cites(const Args& args) {
     std::cout << out.dump() << "\n";
     return;
   }
-  std::cout << total << " passages cite " << q.key << "  (cited: " << or_dash(q.target) << ")\n";
+  std::cout << total << " passages cite " << escape_controls(citation_label(q.key)) << "  (cited: " << or_dash(q.target)
+            << ")\n";
   for (const auto& p : passages) {
     std::cout << "\n[" << p.type << "] " << p.title;
     if (!p.court.empty()) std::cout << " — " << p.court;
     if (!p.date.empty()) std::cout << " " << p.date;
     std::cout << "\n   " << p.heading << "\n   " << p.passage_id << "  cites";
-    for (const auto& c : p.cites) std::cout << " " << c;
+    for (const auto& c : p.cites) std::cout << " " << escape_controls(citation_label(c));
     std::cout << "\n";
   }
 }
@@ -65,12 +67,16 @@ void run_cited_by(const Args& args) {
     const CitationQuery q = parse_citation_query(db, args.reference);
     const auto counts = cited_counts(db, q);
     if (args.json) {
-      nlohmann::json out = {{"reference", q.reference}, {"key", q.key}, {"counts", nlohmann::json::array()}};
+      nlohmann::json out = {{"reference", q.reference},
+                            {"key", q.key},
+                            {"label", citation_label(q.key)},
+                            {"counts", nlohmann::json::array()}};
       for (const auto& c : counts) out["counts"].push_back(to_json(c));
       std::cout << out.dump() << "\n";
       return;
     }
-    for (const auto& c : counts) std::cout << c.passages << "\t" << c.key << "\t" << or_dash(c.target) << "\n";
+    for (const auto& c : counts)
+      std::cout << c.passages << "\t" << escape_controls(c.label) << "\t" << or_dash(c.target) << "\n";
     return;
   }
   const CitationSummary s = summarize_citations(db, args.limit, args.citing_type);
@@ -94,7 +100,7 @@ void run_cited_by(const Args& args) {
             << "rulings cited:  " << s.ruling_citations << " passage→case number pairs (" << s.resolved_ruling_citations
             << " resolved to an indexed ruling), " << s.dated_ruling_citations << " passage→court|date pairs ("
             << s.resolved_dated_ruling_citations << " resolved)\n\n";
-  for (const auto& c : s.top) std::cout << c.passages << "\t" << c.key << "\t" << or_dash(c.target) << "\n";
+  for (const auto& c : s.top) std::cout << c.passages << "\t" << c.label << "\t" << or_dash(c.target) << "\n";
 }
 
 template <typename Run>
