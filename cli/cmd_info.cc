@@ -10,6 +10,7 @@
 #include "indexer/schema.h"
 #include "search/open_database.h"
 #include "search/searcher.h"
+#include "text/human_size.h"
 
 namespace tsubo::cli {
 
@@ -32,7 +33,7 @@ void register_info(CLI::App& app, int& exit_status) {
         ++documents;
       std::cout << "documents: " << documents << "\n"
                 << "terms:     " << db.get_total_length() << " postings\n"
-                << "size:      " << bytes / 1e6 << " MB\n"
+                << "size:      " << human_size(static_cast<double>(bytes)) << "\n"
                 << "analyzer:  " << db.get_metadata(schema::kMetaAnalyzer) << "\n"
                 << "schema:    " << db.get_metadata(schema::kMetaSchema) << "\n";
     } catch (const SearchError& e) {
