@@ -166,6 +166,18 @@ class ShardFolder {
   std::filesystem::path path_;
 };
 
+// Xapian creates the database's own folder, not the folders above it: tsubo index --db a/b/c in an
+// empty folder failed with DatabaseCreateError (mkdir failed).
+void create_parent_folders(const std::string& db_path) {
+  const std::filesystem::path parent = std::filesystem::absolute(db_path).lexically_normal().parent_path();
+  std::error_code ec;
+  if (std::filesystem::is_directory(parent, ec)) return;
+  std::filesystem::create_directories(parent, ec);
+  if (ec)
+    throw IndexError("[indexer] cannot create the folder " + parent.string() + " for the database " + db_path + ": " +
+                     ec.message());
+}
+
 bool has_duplicate_ids(const std::vector<SourceFile>& files) {
   std::set<std::string> ids;
   for (const auto& f : files)
@@ -331,6 +343,7 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
+  create_parent_folders(options.db_path);
   // Archives are unpacked beside the database first and indexed as the folders they hold.
   std::vector<UnpackedArchive> archives;
   std::vector<std::string> sources;
