@@ -59,7 +59,7 @@ void print_table(const std::vector<QueryResult>& results, const QueryScores& mea
   std::cout << std::left << std::setw(static_cast<int>(qid_width)) << "qid" << std::right << std::setw(9)
             << "nDCG@10" << std::setw(8) << "MRR" << std::setw(8) << "P@5" << std::setw(8) << "R@100"
             << "  query\n";
-  for (const auto& r : results) row(r.query.qid, r.scores, r.query.query);
+  for (const auto& r : results) row(escape_controls(r.query.qid), r.scores, escape_controls(r.query.query));
   row("mean", mean_scores, "(" + std::to_string(results.size()) + " queries)");
 }
 

@@ -127,7 +127,7 @@ void register_latency(CLI::App& app, int& exit_status) {
       run(*searcher, q, &r);
       missing = std::max(missing, r.missing_shards.size());
       if (args->show) {
-        std::cout << q << "\t" << r.total;
+        std::cout << escape_controls(q) << "\t" << r.total;
         for (const auto& h : r.hits) std::cout << "\t" << h.passage_id << " " << h.score;
         std::cout << "\n";
         for (const auto& m : r.missing_shards) std::cout << "missing shard: " << m << "\n";

@@ -83,7 +83,8 @@ void register_serve(CLI::App& app, int& exit_status) {
       for (std::size_t i = 0; i < args->options.shards.size(); ++i) what += (i ? ", " : "") + args->options.shards[i];
       what += ")";
     }
-    std::cout << "tsubo serving " << what << " at http://" << host << ":" << port << "/" << std::endl;
+    std::cout << "tsubo serving " << escape_controls(what) << " at http://" << escape_controls(host) << ":" << port << "/"
+              << std::endl;
 
     std::thread waiter([&server, signals] {
       int sig = 0;
