@@ -8,7 +8,10 @@
 #include <xapian.h>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/citation_table.h"
+#include "search/open_database.h"
+#include "search/searcher.h"
 
 namespace tsubo::cli {
 namespace {
@@ -30,7 +33,7 @@ void add_common(CLI::App* cmd, Args& args) {
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 void run_cites(const Args& args) {
-  Xapian::Database db(args.db);
+  const Xapian::Database db = open_database(args.db, "cites");
   const CitationQuery q = parse_citation_query(db, args.reference);
   std::size_t total = 0;
   const auto passages = citing_passages(db, q, args.limit, total);
@@ -38,6 +41,7 @@ void run_cites(const Args& args) {
     nlohmann::json out = {{"reference", q.reference},
                           {"kind", q.statute ? "statute" : "ruling"},
                           {"key", q.key},
+                          {"label", citation_label(q.key)},
                           {"target", q.target.empty() ? nlohmann::json() : nlohmann::json(q.target)},
                           {"total", total},
                           {"passages", nlohmann::json::array()}};
@@ -45,29 +49,34 @@ void run_cites(const Args& args) {
     std::cout << out.dump() << "\n";
     return;
   }
-  std::cout << total << " passages cite " << q.key << "  (cited: " << or_dash(q.target) << ")\n";
+  std::cout << total << " passages cite " << escape_controls(citation_label(q.key)) << "  (cited: " << or_dash(q.target)
+            << ")\n";
   for (const auto& p : passages) {
     std::cout << "\n[" << p.type << "] " << p.title;
     if (!p.court.empty()) std::cout << " — " << p.court;
     if (!p.date.empty()) std::cout << " " << p.date;
     std::cout << "\n   " << p.heading << "\n   " << p.passage_id << "  cites";
-    for (const auto& c : p.cites) std::cout << " " << c;
+    for (const auto& c : p.cites) std::cout << " " << escape_controls(citation_label(c));
     std::cout << "\n";
   }
 }
 
 void run_cited_by(const Args& args) {
-  Xapian::Database db(args.db);
+  const Xapian::Database db = open_database(args.db, "cited-by");
   if (!args.reference.empty()) {
     const CitationQuery q = parse_citation_query(db, args.reference);
     const auto counts = cited_counts(db, q);
     if (args.json) {
-      nlohmann::json out = {{"reference", q.reference}, {"key", q.key}, {"counts", nlohmann::json::array()}};
+      nlohmann::json out = {{"reference", q.reference},
+                            {"key", q.key},
+                            {"label", citation_label(q.key)},
+                            {"counts", nlohmann::json::array()}};
       for (const auto& c : counts) out["counts"].push_back(to_json(c));
       std::cout << out.dump() << "\n";
       return;
     }
-    for (const auto& c : counts) std::cout << c.passages << "\t" << c.key << "\t" << or_dash(c.target) << "\n";
+    for (const auto& c : counts)
+      std::cout << c.passages << "\t" << escape_controls(c.label) << "\t" << or_dash(c.target) << "\n";
     return;
   }
   const CitationSummary s = summarize_citations(db, args.limit, args.citing_type);
@@ -91,7 +100,7 @@ void run_cited_by(const Args& args) {
             << "rulings cited:  " << s.ruling_citations << " passage→case number pairs (" << s.resolved_ruling_citations
             << " resolved to an indexed ruling), " << s.dated_ruling_citations << " passage→court|date pairs ("
             << s.resolved_dated_ruling_citations << " resolved)\n\n";
-  for (const auto& c : s.top) std::cout << c.passages << "\t" << c.key << "\t" << or_dash(c.target) << "\n";
+  for (const auto& c : s.top) std::cout << c.passages << "\t" << c.label << "\t" << or_dash(c.target) << "\n";
 }
 
 template <typename Run>
@@ -99,10 +108,13 @@ void guarded(const char* name, const Args& args, int& exit_status, Run run) {
   try {
     run(args);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "[" << name << "] " << e.what() << "\n";
+    std::cerr << "[" << name << "] " << printable(e.what()) << "\n";
+    exit_status = kExitFailure;
+  } catch (const SearchError& e) {
+    std::cerr << printable(e.what()) << "\n";
     exit_status = kExitFailure;
   } catch (const Xapian::Error& e) {
-    std::cerr << "[" << name << "][xapian] " << args.db << ": " << e.get_description() << "\n";
+    std::cerr << "[" << name << "][xapian] " << escape_controls(args.db) << ": " << printable(e.get_description()) << "\n";
     exit_status = kExitFailure;
   }
 }

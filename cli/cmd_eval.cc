@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/evaluation.h"
 #include "search/query_parser.h"
 #include "search/searcher.h"
@@ -58,7 +59,7 @@ void print_table(const std::vector<QueryResult>& results, const QueryScores& mea
   std::cout << std::left << std::setw(static_cast<int>(qid_width)) << "qid" << std::right << std::setw(9)
             << "nDCG@10" << std::setw(8) << "MRR" << std::setw(8) << "P@5" << std::setw(8) << "R@100"
             << "  query\n";
-  for (const auto& r : results) row(r.query.qid, r.scores, r.query.query);
+  for (const auto& r : results) row(escape_controls(r.query.qid), r.scores, escape_controls(r.query.query));
   row("mean", mean_scores, "(" + std::to_string(results.size()) + " queries)");
 }
 
@@ -115,7 +116,7 @@ void register_eval(CLI::App& app, int& exit_status) {
     try {
       knobs.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[eval] --rank: " << e.what() << "\n";
+      std::cerr << "[eval] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -125,7 +126,7 @@ void register_eval(CLI::App& app, int& exit_status) {
     try {
       set = load_judgment_set(args->set);
     } catch (const EvalSetError& e) {
-      std::cerr << e.what() << "\n";
+      std::cerr << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -138,7 +139,7 @@ void register_eval(CLI::App& app, int& exit_status) {
       try {
         external = load_run(args->run, args->depth);
       } catch (const EvalSetError& e) {
-        std::cerr << e.what() << "\n";
+        std::cerr << printable(e.what()) << "\n";
         exit_status = kExitFailure;
         return;
       }
@@ -155,7 +156,8 @@ void register_eval(CLI::App& app, int& exit_status) {
       const std::vector<Judgment> judgments = judgments_for(set, q.qid);
       if (judgments.empty()) {
         // Nothing to measure against; leaving it out keeps the means comparable across sets.
-        std::cerr << "[eval] " << q.qid << " «" << q.query << "» has no judgments; left out of the means\n";
+        std::cerr << "[eval] " << escape_controls(q.qid) << " " << echoed(q.query)
+                  << " has no judgments; left out of the means\n";
         continue;
       }
       std::vector<RankedPassage> ranking;
@@ -170,7 +172,7 @@ void register_eval(CLI::App& app, int& exit_status) {
           ranking.push_back({std::move(hit.doc_id), std::move(hit.text)});
       } catch (const QuerySyntaxError& e) {
         // Scored as an empty ranking: a query the engine cannot run has failed its user.
-        std::cerr << "[eval] " << q.qid << " «" << q.query << "»: " << e.what() << "\n";
+        std::cerr << "[eval] " << escape_controls(q.qid) << " " << echoed(q.query) << ": " << e.what() << "\n";
         exit_status = kExitPartial;
       }
       const JudgedRanking judged = judge(ranking, judgments);

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "corpus/fetch.h"
 
 namespace tsubo::cli {
@@ -16,8 +17,8 @@ void register_fetch(CLI::App& app, int& exit_status) {
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--out", args->options.out_dir, "Corpus folder to write <LAW_ID>.xml and <id>.pdf into")->required();
-  cmd->add_option("--law", args->laws, "e-Gov law IDs, e.g. 405AC0000000047 (不正競争防止法)");
-  cmd->add_option("--ruling", args->rulings, "courts.go.jp ruling ids, e.g. 88984");
+  one_value_each(cmd->add_option("--law", args->laws, "e-Gov law ID, e.g. 405AC0000000047 (不正競争防止法; repeatable)"));
+  one_value_each(cmd->add_option("--ruling", args->rulings, "courts.go.jp ruling id, e.g. 88984 (repeatable)"));
   cmd->add_option("--base-url-law", args->options.law_base_url, "e-Gov 法令API server")->capture_default_str();
   cmd->add_option("--base-url-ruling", args->options.ruling_base_url, "courts.go.jp server")->capture_default_str();
   cmd->add_option("--timeout", args->options.timeout_seconds, "Seconds to connect and between reads")
@@ -30,7 +31,7 @@ void register_fetch(CLI::App& app, int& exit_status) {
       return;
     }
     const auto results = fetch_sources(args->options, args->laws, args->rulings,
-                                       [](const std::string& line) { std::cerr << line << "\n"; });
+                                       [](const std::string& line) { std::cerr << printable(line) << "\n"; });
     std::size_t failed = 0;
     for (const auto& r : results) failed += r.ok() ? 0 : 1;
     std::cerr << "[fetch] " << results.size() - failed << " fetched, " << failed << " failed\n";

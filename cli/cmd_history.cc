@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/date_filter.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -83,7 +84,7 @@ void register_history(CLI::App& app, int& exit_status) {
         a = parse_day(args->diff.substr(0, dots));
         b = parse_day(args->diff.substr(dots + 2));
       } catch (const DateFilterError& e) {
-        std::cerr << "[history] --diff «" << args->diff << "»: " << e.what() << "\n";
+        std::cerr << "[history] --diff " << echoed(args->diff) << ": " << printable(e.what()) << "\n";
         exit_status = kExitFailure;
         return;
       }
@@ -112,7 +113,7 @@ void register_history(CLI::App& app, int& exit_status) {
       if (diff.before == diff.after) std::cout << "\n(the same text on both days)\n";
       else std::cout << "\n" << for_terminal(diff.changes, 0, isatty(1)) << "\n";
     } catch (const HistoryError& e) {
-      std::cerr << e.what() << "\n";
+      std::cerr << printable(e.what()) << "\n";
       exit_status = kExitFailure;
     }
   });

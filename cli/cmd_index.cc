@@ -2,10 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "indexer/index_run.h"
+#include "text/human_size.h"
 
 namespace tsubo::cli {
 
@@ -29,7 +32,7 @@ void register_index(CLI::App& app, int& exit_status) {
     if (args->paths.empty()) {
       const std::string corpus = default_corpus_dir();
       if (!std::filesystem::is_directory(corpus)) {
-        std::cerr << "[index] no paths given and no corpus at " << corpus
+        std::cerr << "[index] no paths given and no corpus at " << escape_controls(corpus)
                   << ". Name the folders to index, or set TSUBO_CORPUS to a folder holding statutes-core/, "
                      "rulings/ and guidance/.\n";
         exit_status = kExitFailure;
@@ -42,9 +45,10 @@ void register_index(CLI::App& app, int& exit_status) {
     }
     args->options.progress = !args->quiet;
     const IndexStats stats = index_paths(args->paths, args->options);
-    for (const auto& m : stats.missing_paths) std::cerr << "[index] not found: " << m << "\n";
+    for (const auto& m : stats.missing_paths) std::cerr << "[index] not found: " << escape_controls(m) << "\n";
     std::cout << "indexed " << stats.documents << " documents, " << stats.passages << " passages from "
-              << stats.files_seen << " files (" << stats.bytes / 1e6 << " MB) in " << stats.seconds << " s; "
+              << stats.files_seen << " files (" << human_size(static_cast<double>(stats.bytes)) << ") in "
+              << std::fixed << std::setprecision(1) << stats.seconds << " s; "
               << stats.passages_in_db << " passages in " << args->options.db_path << "\n";
     if (!stats.skipped.empty() || !stats.missing_paths.empty()) {
       std::cout << stats.skipped.size() << " files skipped, " << stats.missing_paths.size() << " paths not found\n";

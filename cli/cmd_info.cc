@@ -6,7 +6,11 @@
 #include <xapian.h>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "indexer/schema.h"
+#include "search/open_database.h"
+#include "search/searcher.h"
+#include "text/human_size.h"
 
 namespace tsubo::cli {
 
@@ -16,7 +20,7 @@ void register_info(CLI::App& app, int& exit_status) {
   cmd->add_option("--db", *db_path, "Database folder")->capture_default_str();
   cmd->callback([db_path, &exit_status] {
     try {
-      Xapian::Database db(*db_path);
+      const Xapian::Database db = open_database(*db_path, "info");
       std::uintmax_t bytes = 0;
       for (const auto& e : std::filesystem::directory_iterator(*db_path))
         if (e.is_regular_file()) bytes += e.file_size();
@@ -29,11 +33,14 @@ void register_info(CLI::App& app, int& exit_status) {
         ++documents;
       std::cout << "documents: " << documents << "\n"
                 << "terms:     " << db.get_total_length() << " postings\n"
-                << "size:      " << bytes / 1e6 << " MB\n"
+                << "size:      " << human_size(static_cast<double>(bytes)) << "\n"
                 << "analyzer:  " << db.get_metadata(schema::kMetaAnalyzer) << "\n"
                 << "schema:    " << db.get_metadata(schema::kMetaSchema) << "\n";
+    } catch (const SearchError& e) {
+      std::cerr << printable(e.what()) << "\n";
+      exit_status = kExitFailure;
     } catch (const Xapian::Error& e) {
-      std::cerr << "[info][xapian] " << *db_path << ": " << e.get_description() << "\n";
+      std::cerr << "[info][xapian] " << escape_controls(*db_path) << ": " << printable(e.get_description()) << "\n";
       exit_status = kExitFailure;
     }
   });

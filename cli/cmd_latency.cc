@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/query_parser.h"
 #include "search/searcher.h"
 #include "text/analyzer.h"
@@ -57,25 +58,32 @@ void register_latency(CLI::App& app, int& exit_status) {
     std::string dict;
     std::vector<std::string> query_files;
     int repeat = 3;
-    std::size_t limit = 10;
+    long long limit = 10;  // signed, so that -1 is refused rather than read as 2^64 - 1
     bool show = false;
     std::string rank;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder or Xapian stub file")->capture_default_str();
-  cmd->add_option("--shard", args->shards, "Search these shards as one instead: folder or tcp://host:port (repeatable)");
+  one_value_each(
+      cmd->add_option("--shard", args->shards, "Search these shards as one instead: folder or tcp://host:port (repeatable)"));
   cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
-  cmd->add_option("--queries", args->query_files, "TSV files of <id>\\t<query> (repeatable)")->required();
+  one_value_each(cmd->add_option("--queries", args->query_files, "TSV files of <id>\\t<query> (repeatable)"))->required();
   cmd->add_option("--repeat", args->repeat, "Warm passes over the query set")->capture_default_str();
   cmd->add_option("-n,--limit", args->limit, "Results per query (snippets are made for these)")->capture_default_str();
   cmd->add_flag("--show", args->show, "Print each query's top passage ids and scores (to compare shards with one database)");
   cmd->add_option("--rank", args->rank, "Ranking knobs as for tsubo eval (k1=1.0,…): what a knob costs in time");
   cmd->callback([args, &exit_status] {
+    if (const std::string e = out_of_range("--limit", args->limit, 1, static_cast<long long>(kMaxResultsPerPage));
+        !e.empty()) {
+      std::cerr << "[latency] " << e << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
     RankingParams ranking;
     try {
       ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[latency] --rank: " << e.what() << "\n";
+      std::cerr << "[latency] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -93,7 +101,7 @@ void register_latency(CLI::App& app, int& exit_status) {
     auto run = [&](Searcher& s, const std::string& q, SearchResponse* out) {
       SearchRequest request;
       request.query = q;
-      request.limit = args->limit;
+      request.limit = static_cast<std::size_t>(args->limit);
       request.ranking = ranking;
       const auto t0 = clock::now();
       try {
@@ -119,7 +127,7 @@ void register_latency(CLI::App& app, int& exit_status) {
       run(*searcher, q, &r);
       missing = std::max(missing, r.missing_shards.size());
       if (args->show) {
-        std::cout << q << "\t" << r.total;
+        std::cout << escape_controls(q) << "\t" << r.total;
         for (const auto& h : r.hits) std::cout << "\t" << h.passage_id << " " << h.score;
         std::cout << "\n";
         for (const auto& m : r.missing_shards) std::cout << "missing shard: " << m << "\n";

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/query_parser.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -16,6 +17,9 @@
 
 namespace tsubo::cli {
 namespace {
+
+// Deep enough for any paging by hand; Xapian counts documents in 32 bits.
+constexpr long long kMaxOffset = 1000000;
 
 // <mark> becomes terminal bold when writing to a terminal, brackets otherwise.
 std::string for_terminal(std::string s, bool tty) {
@@ -48,7 +52,9 @@ std::string version_line(const VersionInfo& v) {
 
 void print_human(const SearchResponse& r) {
   const bool tty = isatty(1);
-  std::cout << r.total << " passages match «" << r.query << "» (" << r.took_ms << " ms)\n";
+  // Xapian estimates the count when it did not have to look at every match (it varies with --offset).
+  std::cout << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " passage matches" : " passages match")
+            << " «" << escape_controls(r.query) << "» (" << r.took_ms << " ms)\n";
   for (const auto& [name, counts] : r.facets) {
     if (counts.empty()) continue;
     std::cout << "  " << name << ":";
@@ -95,20 +101,24 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string from_date, to_date, dates;
     std::string rank;
     std::string as_of;
+    long long limit = 10, offset = 0;  // signed, so that -1 is refused rather than read as 2^64 - 1
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
   cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
-  cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable)");
-  cmd->add_option("--court", args->request.courts, "Only this court (repeatable)");
-  cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)");
-  cmd->add_option("--requirement", args->request.requirements,
-                  "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)");
-  cmd->add_option("--right-type", args->request.right_types, "Only rulings of this right type: 不正競争, 特許権 … (repeatable)");
-  cmd->add_option("--article", args->request.articles, "Only this statute article: 2, 19の2, 第十九条の二 (repeatable; with --law)");
-  cmd->add_option("--cites", args->request.cites,
-                  "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)");
+  one_value_each(cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable, or ruling,statute)"));
+  one_value_each(cmd->add_option("--court", args->request.courts, "Only this court (repeatable)"));
+  one_value_each(cmd->add_option("--law", args->request.laws, "Only this law title (repeatable)"));
+  one_value_each(cmd->add_option(
+      "--requirement", args->request.requirements,
+      "Only passages discussing this requirement: 秘密管理性, or 秘密管理性:denied / :affirmed (repeatable)"));
+  one_value_each(cmd->add_option("--right-type", args->request.right_types,
+                                 "Only rulings of this right type: 不正競争, 特許権 … (repeatable)"));
+  one_value_each(cmd->add_option("--article", args->request.articles,
+                                 "Only this statute article: 2, 19の2, 第十九条の二 (repeatable; with --law)"));
+  one_value_each(cmd->add_option("--cites", args->request.cites,
+                                 "Only passages citing this provision: 不正競争防止法2条6項, 不競法21条 (repeatable)"));
   cmd->add_flag("--facets", args->request.facets,
                 "Count matches by type, court, year, law, right type, requirement, cited article");
   cmd->add_option("--from,--from-year", args->from_date,
@@ -118,8 +128,9 @@ void register_search(CLI::App& app, int& exit_status) {
   cmd->add_option("--as-of", args->as_of,
                   "Statutes as they stood on this day (2017-03-21, H29.3.21, 平成29年3月21日); default today");
   cmd->add_flag("--all-versions", args->request.all_versions, "Every version of a statute that holds the words");
-  cmd->add_option("-n,--limit", args->request.limit, "Results per page")->capture_default_str();
-  cmd->add_option("--offset", args->request.offset, "Results to skip (paging)");
+  cmd->add_option("-n,--limit", args->limit, "Results per page (1 to " + std::to_string(kMaxResultsPerPage) + ")")
+      ->capture_default_str();
+  cmd->add_option("--offset", args->offset, "Results to skip (paging; 0 to " + std::to_string(kMaxOffset) + ")");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->add_flag("--explain", args->request.explain, "Show why each passage scored what it did");
@@ -129,13 +140,25 @@ void register_search(CLI::App& app, int& exit_status) {
     std::string query;
     for (const auto& w : args->words) query += (query.empty() ? "" : " ") + w;
     args->request.query = query;
+    if (const std::string e = out_of_range("--limit", args->limit, 1, static_cast<long long>(kMaxResultsPerPage)); !e.empty()) {
+      std::cerr << "[search] " << e << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    if (const std::string e = out_of_range("--offset", args->offset, 0, kMaxOffset); !e.empty()) {
+      std::cerr << "[search] " << e << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
+    args->request.limit = static_cast<std::size_t>(args->limit);
+    args->request.offset = static_cast<std::size_t>(args->offset);
     try {
       const DateBounds dates = parse_date_bounds(args->from_date, args->to_date, args->dates);
       args->request.date_from = dates.from;
       args->request.date_to = dates.to;
     } catch (const DateFilterError& e) {
       const char* option = e.input == DateInput::From ? "--from" : e.input == DateInput::To ? "--to" : "--dates";
-      std::cerr << "[search] " << option << ": " << e.what() << "\n";
+      std::cerr << "[search] " << option << ": " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -143,7 +166,7 @@ void register_search(CLI::App& app, int& exit_status) {
       try {
         args->request.as_of = parse_day(args->as_of);
       } catch (const DateFilterError& e) {
-        std::cerr << "[search] --as-of: " << e.what() << "\n";
+        std::cerr << "[search] --as-of: " << printable(e.what()) << "\n";
         exit_status = kExitFailure;
         return;
       }
@@ -151,7 +174,7 @@ void register_search(CLI::App& app, int& exit_status) {
     try {
       args->request.ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[search] --rank: " << e.what() << "\n";
+      std::cerr << "[search] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -162,7 +185,10 @@ void register_search(CLI::App& app, int& exit_status) {
       if (args->json) std::cout << response_to_json(response).dump(2) << "\n";
       else print_human(response);
     } catch (const QuerySyntaxError& e) {
-      std::cerr << "[search] query «" << query << "»: " << e.what() << "\n";
+      std::cerr << "[search] query " << echoed(query) << ": " << e.what() << "\n";
+      exit_status = kExitFailure;
+    } catch (const SearchError& e) {
+      std::cerr << printable(e.what()) << "\n";
       exit_status = kExitFailure;
     }
   });

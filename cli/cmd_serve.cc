@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/terminal_text.h"
 #include "search/http_api.h"
 
 namespace tsubo::cli {
@@ -33,9 +34,9 @@ void register_serve(CLI::App& app, int& exit_status) {
   args->options.db_path = kDefaultDb;
   args->options.web_dir = "web";
   cmd->add_option("--db", args->options.db_path, "Database folder")->capture_default_str();
-  cmd->add_option("--shard", args->options.shards,
-                  "Search these databases as one instead of --db: a folder, a stub file or tcp://host:port of "
-                  "xapian-tcpsrv (repeatable); a shard that does not answer is named in missing_shards");
+  one_value_each(cmd->add_option("--shard", args->options.shards,
+                                 "Search these databases as one instead of --db: a folder, a stub file or tcp://host:port "
+                                 "of xapian-tcpsrv (repeatable); a shard that does not answer is named in missing_shards"));
   cmd->add_option("--cache-mb", args->options.cache_mb,
                   "Result cache size in MB (search responses by request and index revision; 0 = off)")
       ->capture_default_str()
@@ -44,8 +45,9 @@ void register_serve(CLI::App& app, int& exit_status) {
   cmd->add_option("--port", args->port, "Port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd->add_option("--web", args->options.web_dir, "Folder of the search page and widget (\"\" = API only)")
       ->capture_default_str();
-  cmd->add_option("--allow-origin", args->options.allowed_origins,
-                  "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp (repeatable)");
+  one_value_each(cmd->add_option("--allow-origin", args->options.allowed_origins,
+                                 "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp "
+                                 "(repeatable)"));
   cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (must match the index)");
   cmd->add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--rank", args->rank, "Ranking knobs for every search, for an experiment: mix_rank=0,… (search/ranking.h)");
@@ -53,7 +55,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     try {
       args->options.ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {
-      std::cerr << "[serve] --rank: " << e.what() << "\n";
+      std::cerr << "[serve] --rank: " << printable(e.what()) << "\n";
       exit_status = kExitFailure;
       return;
     }
@@ -65,7 +67,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     if (!args->options.web_dir.empty() && !std::filesystem::is_directory(args->options.web_dir)) {
-      std::cerr << "[serve] no web folder at " << args->options.web_dir
+      std::cerr << "[serve] no web folder at " << escape_controls(args->options.web_dir)
                 << "; serving the API only (give --web DIR for the search page)\n";
       args->options.web_dir.clear();
     }
@@ -73,7 +75,7 @@ void register_serve(CLI::App& app, int& exit_status) {
     const int port = server.bind(args->bind, args->port);
     const std::string host = args->bind.find(':') != std::string::npos ? "[" + args->bind + "]" : args->bind;
     if (!is_loopback(args->bind))
-      std::cerr << "[serve] warning: listening on " << args->bind << ": anyone who can reach this address can "
+      std::cerr << "[serve] warning: listening on " << escape_controls(args->bind) << ": anyone who can reach this address can "
                 << "query the index\n";
     std::string what = args->options.db_path;
     if (!args->options.shards.empty()) {
@@ -81,7 +83,8 @@ void register_serve(CLI::App& app, int& exit_status) {
       for (std::size_t i = 0; i < args->options.shards.size(); ++i) what += (i ? ", " : "") + args->options.shards[i];
       what += ")";
     }
-    std::cout << "tsubo serving " << what << " at http://" << host << ":" << port << "/" << std::endl;
+    std::cout << "tsubo serving " << escape_controls(what) << " at http://" << escape_controls(host) << ":" << port << "/"
+              << std::endl;
 
     std::thread waiter([&server, signals] {
       int sig = 0;

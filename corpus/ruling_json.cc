@@ -113,6 +113,22 @@ bool looks_like_garbage(std::string_view contents, std::size_t& japanese, std::s
   return japanese < 50 || japanese * 10 < letters * 3;
 }
 
+// nlohmann's parse error without its lead ("[json.exception.parse_error.101] parse error at line 1,
+// column 1676: syntax error while parsing value - ") and without the token it quotes ("; last read:
+// '…'"), which for a file cut inside a string is the whole rest of the file: "invalid string:
+// missing closing quote".
+std::string parse_error_reason(const json::parse_error& e) {
+  std::string what = e.what();
+  constexpr std::string_view kLastRead = "; last read: ";
+  if (const std::size_t at = what.find(kLastRead); at != std::string::npos) {
+    const std::size_t expected = what.rfind("'; expected ");
+    what = what.substr(0, at) + (expected != std::string::npos && expected > at ? what.substr(expected + 1) : "");
+  }
+  if (const std::size_t dash = what.find(" - "); dash != std::string::npos) return what.substr(dash + 3);
+  if (const std::size_t colon = what.find(": "); colon != std::string::npos) return what.substr(colon + 2);
+  return what;
+}
+
 bool valid_id(std::string_view id) {
   for (char c : id)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
@@ -125,8 +141,11 @@ Document parse_ruling_json(std::string_view json_text, const std::string& source
   json j;
   try {
     j = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    fail(source_path + ": truncated or malformed JSON at byte " + std::to_string(e.byte) + ": " +
+         parse_error_reason(e));
   } catch (const json::exception& e) {
-    fail(std::string("malformed JSON: ") + e.what());
+    fail(source_path + ": malformed JSON: " + e.what());
   }
   if (!j.is_object()) fail("not a ruling: the JSON is not an object");
   const std::string lawsuit_id = field(j, "lawsuit_id");

@@ -217,6 +217,19 @@ std::vector<std::string> japanese_charsets(std::string_view bytes) {
   return out;
 }
 
+// Where a UTF-8 character cut short by the end of the bytes starts, when all before it is UTF-8: a
+// file truncated mid-character (a download cut off), not one in another encoding. npos otherwise.
+std::size_t cut_character_at_end(std::string_view bytes) {
+  for (std::size_t back = 1; back <= 3 && back <= bytes.size(); ++back) {
+    const auto c = static_cast<unsigned char>(bytes[bytes.size() - back]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back for the lead
+    const std::size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    const std::size_t start = bytes.size() - back;
+    return back < length && utf8::valid(bytes.substr(0, start)) ? start : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 // Bytes that are not UTF-8 → UTF-8: UTF-16 with a BOM, else what the detector proposes among the
 // Japanese charsets, else CP932 then EUC-JP, each decoded strictly and checked to look like text.
 std::string to_utf8(std::string_view bytes) {
@@ -307,6 +320,12 @@ std::string read_source_text(const std::string& path) {
   std::string converted;
   if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   if (view.empty()) throw ImportError("empty file");
+  // JSON is UTF-8 (RFC 8259): one cut inside a character at the end was truncated, it is not binary.
+  if (lower(fs::path(path).extension().string()) == ".json" && !utf8::valid(view))
+    if (const std::size_t cut = cut_character_at_end(view); cut != std::string_view::npos)
+      throw ImportError("[corpus][source_files] " + path + ": truncated or malformed JSON at byte " +
+                        std::to_string(static_cast<std::size_t>(view.data() - bytes.data()) + cut) +
+                        ": the file ends inside a UTF-8 character");
   if (!utf8::valid(view) || view.find("\x1B$B") != std::string_view::npos) {  // ESC $ B: ISO-2022-JP (JIS)
     converted = to_utf8(view);
     view = converted;

@@ -24,9 +24,27 @@
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 #include "text/analyzer.h"
+#include "text/human_size.h"
 
 namespace tsubo {
 namespace {
+
+// The progress line: rewritten in place (\r) about once a second on a terminal; in a log (stderr
+// not a terminal) a whole line every five seconds, so that lines neither glue together nor flood.
+struct ProgressStyle {
+  bool terminal = ::isatty(STDERR_FILENO) == 1;
+  std::chrono::seconds every{terminal ? 1 : 5};
+  const char* end(bool final) const { return final || !terminal ? "\n" : "\r"; }
+  // What goes before another message while a line may be open: a line break on a terminal.
+  const char* interrupt(bool progress) const { return progress && terminal ? "\n" : ""; }
+};
+
+std::string progress_line(std::size_t files_done, std::size_t files, std::size_t passages, std::size_t bytes,
+                          double seconds) {
+  return "[index] " + std::to_string(files_done) + "/" + std::to_string(files) + " files, " + std::to_string(passages) +
+         " passages, " + human_size(static_cast<double>(bytes)) + ", " +
+         human_size(seconds > 0 ? static_cast<double>(bytes) / seconds : 0.0) + "/s";
+}
 
 // What a worker hands the writer for one file.
 struct ParsedFile {
@@ -148,6 +166,18 @@ class ShardFolder {
   std::filesystem::path path_;
 };
 
+// Xapian creates the database's own folder, not the folders above it: tsubo index --db a/b/c in an
+// empty folder failed with DatabaseCreateError (mkdir failed).
+void create_parent_folders(const std::string& db_path) {
+  const std::filesystem::path parent = std::filesystem::absolute(db_path).lexically_normal().parent_path();
+  std::error_code ec;
+  if (std::filesystem::is_directory(parent, ec)) return;
+  std::filesystem::create_directories(parent, ec);
+  if (ec)
+    throw IndexError("[indexer] cannot create the folder " + parent.string() + " for the database " + db_path + ": " +
+                     ec.message());
+}
+
 bool has_duplicate_ids(const std::vector<SourceFile>& files) {
   std::set<std::string> ids;
   for (const auto& f : files)
@@ -169,6 +199,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
   std::mutex mu;  // guards skipped and worker_error
   std::string worker_error;
   std::atomic<unsigned> workers_left{jobs};
+  const ProgressStyle style;
   std::vector<std::thread> workers;
   for (unsigned j = 0; j < jobs; ++j) {
     workers.emplace_back([&] {
@@ -182,7 +213,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
             ParsedFile parsed = parse_one(files[i], analyzer);
             if (parsed.error) {
               std::lock_guard lock(mu);
-              std::fprintf(stderr, "%s[index] skipped %s: %s\n", options.progress ? "\n" : "", parsed.path.c_str(),
+              std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed.path.c_str(),
                            parsed.error->c_str());
               stats.skipped.push_back({parsed.path, *parsed.error});
             } else {
@@ -212,12 +243,13 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
     if (!options.progress) return;
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::lock_guard lock(mu);
-    std::fprintf(stderr, "[index] %zu/%zu files, %zu passages, %.1f MB, %.1f MB/s%s", files_done.load(), files.size(),
-                 passages_done.load(), bytes_done / 1e6, secs > 0 ? bytes_done / 1e6 / secs : 0.0, final ? "\n" : "\r");
+    std::fprintf(stderr, "%s%s",
+                 progress_line(files_done.load(), files.size(), passages_done.load(), bytes_done.load(), secs).c_str(),
+                 style.end(final));
   };
   for (auto last = started; workers_left > 0;) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (std::chrono::steady_clock::now() - last >= std::chrono::seconds(1)) {
+    if (std::chrono::steady_clock::now() - last >= style.every) {
       last = std::chrono::steady_clock::now();
       report(false);
     }
@@ -263,13 +295,14 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
   auto last_report = started;
   std::size_t since_commit = 0;
   std::size_t done = 0;
+  const ProgressStyle style;
   auto report = [&](bool final) {
     const auto now = std::chrono::steady_clock::now();
-    if (!options.progress || (!final && now - last_report < std::chrono::seconds(1))) return;
+    if (!options.progress || (!final && now - last_report < style.every)) return;
     last_report = now;
     const double secs = std::chrono::duration<double>(now - started).count();
-    std::fprintf(stderr, "[index] %zu/%zu files, %zu passages, %.1f MB, %.1f MB/s%s", done, files.size(),
-                 stats.passages, stats.bytes / 1e6, secs > 0 ? stats.bytes / 1e6 / secs : 0.0, final ? "\n" : "\r");
+    std::fprintf(stderr, "%s%s", progress_line(done, files.size(), stats.passages, stats.bytes, secs).c_str(),
+                 style.end(final));
   };
 
   try {
@@ -277,8 +310,8 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
       ++done;
       stats.bytes += parsed->bytes;
       if (parsed->error) {
-        if (options.progress) std::fprintf(stderr, "\n");
-        std::fprintf(stderr, "[index] skipped %s: %s\n", parsed->path.c_str(), parsed->error->c_str());
+        std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed->path.c_str(),
+                     parsed->error->c_str());
         stats.skipped.push_back({parsed->path, *parsed->error});
         report(false);
         continue;
@@ -310,6 +343,7 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
+  create_parent_folders(options.db_path);
   // Archives are unpacked beside the database first and indexed as the folders they hold.
   std::vector<UnpackedArchive> archives;
   std::vector<std::string> sources;
@@ -333,7 +367,8 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
       stats.skipped.push_back({path, problem});
     }
     if (options.progress)
-      std::fprintf(stderr, "[index] unpacked %zu files, %.1f MB in %.1f s\n", a.files(), a.bytes() / 1e6,
+      std::fprintf(stderr, "[index] unpacked %zu files, %s in %.1f s\n", a.files(),
+                   human_size(static_cast<double>(a.bytes())).c_str(),
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     sources.push_back(a.folder());
   }

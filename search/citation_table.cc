@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -45,7 +46,67 @@ std::string target_of_key(const Xapian::Database& db, const std::string& key, co
   return resolve_statute(db, c.law, c.article, &versions);
 }
 
+// The levels of a statute key: law, then article, paragraph, item ("19の2" stays one level).
+std::vector<std::string> key_levels_of(const std::string& key) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0; start <= key.size();) {
+    const std::size_t slash = std::min(key.find('/', start), key.size());
+    parts.push_back(key.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// "19の2" → {19, 2}; nullopt when a part is not a number.
+std::optional<std::vector<unsigned long>> level_numbers(const std::string& level) {
+  static const std::string kNo = "の";
+  std::vector<unsigned long> out;
+  for (std::size_t start = 0; start <= level.size();) {
+    const std::size_t end = std::min(level.find(kNo, start), level.size());
+    const std::string part = level.substr(start, end - start);
+    if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    out.push_back(std::stoul(part));
+    start = end + kNo.size();
+  }
+  return out;
+}
+
+// "19の2" and 条 → 19条の2.
+std::string level_label(const std::string& level, const char* unit) {
+  static const std::string kNo = "の";
+  const std::size_t no = level.find(kNo);
+  return no == std::string::npos ? level + unit : level.substr(0, no) + unit + level.substr(no);
+}
+
 }  // namespace
+
+std::string citation_label(const std::string& key) {
+  if (key.find('/') == std::string::npos) {
+    const std::size_t bar = key.find('|');
+    return bar == std::string::npos ? key : key.substr(0, bar) + " " + key.substr(bar + 1);
+  }
+  const StatuteCitation c = StatuteCitation::from_key(key);
+  std::string out = (c.old_law ? "旧" : "") + c.law;
+  if (!c.article.empty()) out += level_label(c.article, "条");
+  if (!c.paragraph.empty()) out += level_label(c.paragraph, "項");
+  if (!c.item.empty()) out += level_label(c.item, "号");
+  return out;
+}
+
+bool citation_key_less(const std::string& a, const std::string& b) {
+  const std::vector<std::string> x = key_levels_of(a), y = key_levels_of(b);
+  const bool statute_a = x.size() > 1, statute_b = y.size() > 1;
+  if (!statute_a || !statute_b) return statute_a != statute_b ? statute_a : a < b;  // rulings as text, last
+  if (x[0] != y[0]) return x[0] < y[0];
+  for (std::size_t i = 1; i < x.size() && i < y.size(); ++i) {
+    if (x[i] == y[i]) continue;
+    const auto m = level_numbers(x[i]), n = level_numbers(y[i]);
+    if (m && n) return *m < *n;
+    if (m.has_value() != n.has_value()) return m.has_value();  // numbers before anything else
+    return x[i] < y[i];
+  }
+  return x.size() < y.size();
+}
 
 std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article,
                             const StatuteVersions* versions, int day) {
@@ -145,6 +206,7 @@ std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const Cit
       if (!has_finer) p.cites.push_back(f);
     }
     if (p.cites.empty()) p.cites.push_back(query.key);
+    std::sort(p.cites.begin(), p.cites.end(), citation_key_less);
     out.push_back(std::move(p));
   }
   return out;
@@ -153,13 +215,15 @@ std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const Cit
 std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query) {
   const StatuteVersions versions(db);
   std::vector<CitedCount> out;
-  CitedCount self{query.key, db.get_termfreq(query.term), query.target};
-  out.push_back(self);
+  out.push_back({query.key, db.get_termfreq(query.term), query.target, citation_label(query.key)});
   const std::string prefix = query.term + "/";
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string key = (*t).substr(query.term.size() - query.key.size());
-    out.push_back({key, t.get_termfreq(), query.statute ? target_of_key(db, key, versions) : ""});
+    out.push_back({key, t.get_termfreq(), query.statute ? target_of_key(db, key, versions) : "", citation_label(key)});
   }
+  // The index lists terms as text (2/1/1, 2/1/10, 2/1/11 … 2/1/2): put them in the law's order.
+  std::sort(out.begin() + 1, out.end(),
+            [](const CitedCount& a, const CitedCount& b) { return citation_key_less(a.key, b.key); });
   return out;
 }
 
@@ -182,7 +246,7 @@ CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limi
     if (std::count(key.begin(), key.end(), '/') != 1) continue;  // article level only
     const Xapian::doccount n = count(*t, t.get_termfreq());
     if (n == 0) continue;
-    CitedCount c{key, n, target_of_key(db, key, versions)};
+    CitedCount c{key, n, target_of_key(db, key, versions), citation_label(key)};
     ++s.cited_articles;
     s.citations += c.passages;
     if (!c.target.empty()) {
@@ -205,21 +269,27 @@ CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limi
         s.resolved_dated_ruling_citations += n;
     }
   }
-  std::stable_sort(articles.begin(), articles.end(),
-                   [](const CitedCount& a, const CitedCount& b) { return a.passages > b.passages; });
+  std::sort(articles.begin(), articles.end(), [](const CitedCount& a, const CitedCount& b) {
+    return a.passages != b.passages ? a.passages > b.passages : citation_key_less(a.key, b.key);
+  });
   if (articles.size() > limit) articles.resize(limit);
   s.top = std::move(articles);
   return s;
 }
 
 nlohmann::json to_json(const CitingPassage& p) {
+  std::vector<std::string> labels;
+  for (const auto& key : p.cites) labels.push_back(citation_label(key));
   return {{"passage_id", p.passage_id}, {"doc_id", p.doc_id}, {"type", p.type},       {"title", p.title},
           {"heading", p.heading},       {"court", p.court},   {"date", p.date},       {"case_number", p.case_number},
-          {"cites", p.cites}};
+          {"cites", p.cites},           {"cites_labels", labels}};
 }
 
 nlohmann::json to_json(const CitedCount& c) {
-  return {{"key", c.key}, {"passages", c.passages}, {"target", c.target.empty() ? nlohmann::json() : nlohmann::json(c.target)}};
+  return {{"key", c.key},
+          {"label", c.label},
+          {"passages", c.passages},
+          {"target", c.target.empty() ? nlohmann::json() : nlohmann::json(c.target)}};
 }
 
 }  // namespace tsubo

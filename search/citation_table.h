@@ -43,7 +43,8 @@ std::string resolve_ruling(const Xapian::Database& db, const std::string& case_n
 
 struct CitingPassage {
   std::string passage_id, doc_id, type, title, heading, court, date, case_number;
-  std::vector<std::string> cites;  // the finest keys under the query this passage cites (…/2/6/4)
+  std::vector<std::string> cites;  // the finest keys under the query this passage cites (…/2/6/4), in
+                                   // citation_key_less order
 };
 
 // Passages citing the query's term, in index order; `total` gets their number.
@@ -54,6 +55,7 @@ struct CitedCount {
   std::string key;        // 不正競争防止法/2/6
   std::size_t passages = 0;
   std::string target;     // resolved passage id, empty when not indexed
+  std::string label;      // citation_label(key): 不正競争防止法2条6項
 };
 
 struct CitationSummary {
@@ -68,11 +70,21 @@ struct CitationSummary {
   std::vector<CitedCount> top;        // most cited articles first
 };
 
+// A citation key as people write it: 不正競争防止法/2/1/7 → 不正競争防止法2条1項7号, …/19の2 →
+// 不正競争防止法19条の2, 不正競争防止法(旧)/2 → 旧不正競争防止法2条; a ruling's court|date →
+// 東京高等裁判所 2017-03-21; a case number as it is.
+std::string citation_label(const std::string& key);
+
+// Statute keys in the order of the law: by law, then article, paragraph and item as numbers (2/1/2
+// before 2/1/10, 19 before 19の2 before 20), a provision before those under it. Other keys as text.
+bool citation_key_less(const std::string& a, const std::string& b);
+
 // Every cited article with its count, the most cited first (`limit` of them in top). With
 // citing_type (statute | ruling | guidance), only citations made by passages of that type count.
 CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type = "");
 
-// Counts for one reference: the provision itself and each finer provision under it.
+// Counts for one reference: the provision itself, then each finer provision under it in
+// citation_key_less order.
 std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query);
 
 nlohmann::json to_json(const CitingPassage& p);

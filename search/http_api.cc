@@ -5,6 +5,11 @@
 #include <thread>
 #include <httplib.h>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
 #include <cstdio>
 #include <chrono>
@@ -618,6 +623,13 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm holds the
   // body until the client's delayed ACK (40 ms on Linux), which capped throughput at ~800 req/s.
   s.set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT on Linux, which lets a second server bind the same port
+  // and take half of the connections (two tsubo serve on two databases answered in turn). Only
+  // SO_REUSEADDR: a restart may reuse a port with connections in TIME_WAIT, a second server may not.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.set_payload_max_length(impl_->options.max_body_bytes);
   s.set_read_timeout(impl_->options.io_timeout_seconds, 0);
   s.set_write_timeout(impl_->options.io_timeout_seconds, 0);
@@ -629,14 +641,23 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
 HttpServer::~HttpServer() { stop(); }
 
 int HttpServer::bind(const std::string& host, int port) {
+  // httplib only says whether it bound; bind(2) or listen(2) left the reason in errno.
+  errno = 0;
   if (port == 0) {
     const int bound = impl_->server.bind_to_any_port(host);
-    if (bound <= 0) throw std::runtime_error("[serve] cannot listen on " + host);
+    if (bound <= 0)
+      throw std::runtime_error("[serve] cannot listen on " + host + (errno ? std::string(": ") + std::strerror(errno) : ""));
     return bound;
   }
-  if (!impl_->server.bind_to_port(host, port))
-    throw std::runtime_error("[serve] cannot listen on " + host + ":" + std::to_string(port) +
-                             " (in use? try --port 0 for any free port)");
+  if (!impl_->server.bind_to_port(host, port)) {
+    const std::string where = host + ":" + std::to_string(port);
+    if (errno == EADDRINUSE)
+      throw std::runtime_error("[serve] cannot listen on " + where +
+                               ": address already in use (another server? try another --port, or --port 0 for any "
+                               "free port)");
+    throw std::runtime_error("[serve] cannot listen on " + where +
+                             (errno ? std::string(": ") + std::strerror(errno) : std::string()));
+  }
   return port;
 }
 

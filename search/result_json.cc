@@ -45,7 +45,11 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                         {"promoted", h.explanation.promoted}};
     hits.push_back(std::move(hit));
   }
-  nlohmann::json out = {{"query", response.query}, {"total", response.total}, {"took_ms", response.took_ms}, {"hits", hits}};
+  nlohmann::json out = {{"query", response.query},
+                        {"total", response.total},
+                        {"total_exact", response.total_exact},  // false: total is Xapian's estimate
+                        {"took_ms", response.took_ms},
+                        {"hits", hits}};
   if (!response.facets.empty()) {
     nlohmann::json facets = nlohmann::json::object();
     for (const auto& [name, counts] : response.facets) {

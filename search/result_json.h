@@ -10,7 +10,7 @@ struct VersionInfo;
 struct ArticleHistory;
 struct DiffSegment;
 
-// {"query", "total", "took_ms", "hits": [{"rank", "score", "doc_id", "passage_id", "type", "title",
+// {"query", "total", "total_exact" (false: total is Xapian's estimate), "took_ms", "hits": [{"rank", "score", "doc_id", "passage_id", "type", "title",
 //   "heading", "snippet", "text", "meta": {"court", "date", "case_number", "law", "article"}}],
 //  "facets": {"type": [{"value", "count"}], "court": …, "year": …, "law": …, "right_type": …}}
 // ("facets" only when they were asked for). A statute hit of which the index holds versions has

@@ -357,6 +357,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         response.facets.emplace_back("cited", std::move(cited));
       }
       response.total = mset.get_matches_estimated();
+      response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
       TypeLookup lookup;
       const std::vector<HitSource> page =

@@ -78,7 +78,8 @@ struct SearchHit {
 
 struct SearchResponse {
   std::string query;
-  std::size_t total = 0;  // Xapian's estimate of matching passages
+  std::size_t total = 0;  // matching passages: exact when total_exact, else Xapian's estimate
+  bool total_exact = false;  // Xapian counted every match (its lower and upper bounds agree)
   double took_ms = 0;
   std::vector<SearchHit> hits;
   Facets facets;          // filled when the request asked for facets

@@ -51,6 +51,15 @@ const Passage* containing(const Document& doc, std::string_view text) {
   return nullptr;
 }
 
+std::string import_error_of(const std::string& json_text) {
+  try {
+    parse_ruling_json(json_text, "x.json");
+  } catch (const ImportError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
 std::string import_error(const std::string& fixture) {
   try {
     parse_fixture(fixture);
@@ -256,6 +265,22 @@ TEST(RulingJson, UnusableInputIsAnImportErrorWithTheReason) {
   EXPECT_THROW(parse_ruling_json("[1, 2, 3]", "array.json"), ImportError);
   EXPECT_THROW(parse_ruling_json("", "empty.json"), ImportError);
   EXPECT_THROW(parse_ruling_json(R"({"lawsuit_id": "../etc", "contents": ""})", "x.json"), ImportError);
+}
+
+// A file cut inside contents printed nlohmann's whole message, which quotes the cut string (~3 KB).
+TEST(RulingJson, TruncatedJsonIsOneShortLineWithTheByte) {
+  const std::string path = testing::fixture_path("ruling/truncated_in_text.json");
+  EXPECT_EQ(import_error("truncated_in_text.json"), "[corpus][ruling_json] " + path +
+                                                        ": truncated or malformed JSON at byte 1676: invalid string: "
+                                                        "missing closing quote");
+  const std::string malformed = import_error("malformed.json");
+  EXPECT_EQ(malformed.find('\n'), std::string::npos) << malformed;
+  EXPECT_NE(malformed.find(": truncated or malformed JSON at byte "), std::string::npos) << malformed;
+  EXPECT_EQ(import_error_of(R"({"lawsuit_id": "1", "contents": tru})"),
+            "[corpus][ruling_json] x.json: truncated or malformed JSON at byte 36: invalid literal");
+  EXPECT_EQ(import_error_of(R"({"lawsuit_id": "1" "contents": ""})"),
+            "[corpus][ruling_json] x.json: truncated or malformed JSON at byte 29: unexpected string literal; "
+            "expected '}'");
 }
 
 // --- PDF text and headings ------------------------------------------------------------------

@@ -143,6 +143,21 @@ TEST(SourceFiles, ReadRefusesAnUnknownEncoding) {
   EXPECT_NE(utf16.find("UTF-16LE"), std::string::npos) << utf16;
 }
 
+// A ruling JSON cut inside a UTF-8 character was reported as "unknown encoding … (a binary file?)".
+TEST(SourceFiles, AJsonFileCutInsideACharacterIsTruncatedNotBinary) {
+  const std::string path = testing::fixture_path("ruling/truncated_in_character.json");
+  EXPECT_EQ(import_error([&] { read_source_text(path); }),
+            "[corpus][source_files] " + path + ": truncated or malformed JSON at byte 1500: the file ends inside a "
+            "UTF-8 character");
+  // The same bytes in a text file may be in another encoding: the charset detector still decides.
+  const fs::path dir = testing::temp_dir("cut");
+  write_file(dir / "cut.txt", testing::read_fixture("ruling/truncated_in_character.json"));
+  EXPECT_EQ(import_error([&] { read_source_text((dir / "cut.txt").string()); }).find("truncated"), std::string::npos);
+  // Broken bytes before the end are not a cut: the encoding is unknown.
+  write_file(dir / "broken.json", std::string("{\"contents\": \"\xE5\x96 営業秘密\"}"));
+  EXPECT_EQ(import_error([&] { read_source_text((dir / "broken.json").string()); }).rfind("unknown encoding", 0), 0u);
+}
+
 // 200 MB without a line break: refused with the reason, without converting or parsing it.
 TEST(SourceFiles, ReadRefusesAHugeSingleLineFile) {
   const fs::path dir = testing::temp_dir("single-line");

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "archive_writer.h"
+#include "indexer/index_writer.h"
 #include "indexer/schema.h"
 #include "test_support.h"
 
@@ -110,6 +111,34 @@ TEST(IndexRun, ArchiveIndexesLikeItsFolder) {
   EXPECT_EQ(dump_database(from_folder.db_path), dump_database(from_archive.db_path));
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().filename().string().find(".archive-db.unpack"), std::string::npos) << e.path() << " left behind";
+}
+
+}  // namespace
+}  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+// tsubo index --db a/b/c failed with DatabaseCreateError (mkdir failed) when a/b was missing.
+TEST(IndexRun, CreatesTheFoldersAboveTheDatabase) {
+  const std::string root = testing::temp_dir("index-parents");
+  IndexOptions options;
+  options.db_path = root + "/a/b/c";
+  options.progress = false;
+  const IndexStats stats = index_paths({testing::fixture_path("statute/basic.txt")}, options);
+  EXPECT_GT(stats.passages_in_db, 0u);
+  EXPECT_EQ(Xapian::Database(options.db_path).get_doccount(), stats.passages_in_db);
+
+  // A file where a folder must go: said, with the reason.
+  std::ofstream(root + "/file") << "not a folder\n";
+  options.db_path = root + "/file/b/c";
+  try {
+    index_paths({testing::fixture_path("statute/basic.txt")}, options);
+    ADD_FAILURE() << "no error";
+  } catch (const IndexError& e) {
+    EXPECT_EQ(std::string(e.what()), "[indexer] cannot create the folder " + root + "/file/b for the database " + root +
+                                         "/file/b/c: Not a directory");
+  }
 }
 
 }  // namespace

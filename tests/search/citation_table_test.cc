@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -89,6 +90,27 @@ TEST(CitationTable, CountsAndSummary) {
   EXPECT_EQ(s.resolved_dated_ruling_citations, 1u);
 }
 
+// cited-by listed 2/1/1, 2/1/10, 2/1/11 … 2/1/2 (the index's text order) and printed the keys.
+TEST(CitationTable, KeysSortAsTheLawNumbersThem) {
+  std::vector<std::string> keys = {"法/2/1/2", "法/2/1/10", "法/20", "法/2/1/1", "法/19の2", "法/19", "法/2",
+                                   "法/2/1", "法/19の10", "法/2/1/7の2", "法/2/1/7", "別法/1"};
+  std::sort(keys.begin(), keys.end(), citation_key_less);
+  EXPECT_EQ(keys, (std::vector<std::string>{"別法/1", "法/2", "法/2/1", "法/2/1/1", "法/2/1/2", "法/2/1/7",
+                                            "法/2/1/7の2", "法/2/1/10", "法/19", "法/19の2", "法/19の10", "法/20"}));
+  EXPECT_TRUE(citation_key_less("法/2", "東京高等裁判所|2017-03-21"));  // statutes before rulings
+  EXPECT_FALSE(citation_key_less("法/2", "法/2"));
+}
+
+TEST(CitationTable, KeysReadAsPeopleWriteThem) {
+  EXPECT_EQ(citation_label("不正競争防止法/2/1/7"), "不正競争防止法2条1項7号");
+  EXPECT_EQ(citation_label("不正競争防止法/19の2"), "不正競争防止法19条の2");
+  EXPECT_EQ(citation_label("不正競争防止法/2/1/7の2"), "不正競争防止法2条1項7号の2");
+  EXPECT_EQ(citation_label("不正競争防止法/2/6"), "不正競争防止法2条6項");
+  EXPECT_EQ(citation_label("不正競争防止法(旧)/2"), "旧不正競争防止法2条");
+  EXPECT_EQ(citation_label("東京高等裁判所|2017-03-21"), "東京高等裁判所 2017-03-21");
+  EXPECT_EQ(citation_label("平成22(ネ)10039"), "平成22(ネ)10039");
+}
+
 std::string run(const std::string& command, int& status) {
   std::string out;
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
@@ -109,6 +131,17 @@ TEST(CitationTable, CitesAndCitedByCommands) {
   const auto by = nlohmann::json::parse(run(bin + " cited-by --json --db " + citation_db() + " 試験公正確保法2条", status));
   EXPECT_EQ(status, 0);
   EXPECT_EQ(by["counts"][0]["key"], "試験公正確保法/2");
+  EXPECT_EQ(by["counts"][0]["label"], "試験公正確保法2条");
+  EXPECT_EQ(by["label"], "試験公正確保法2条");
+  const std::string lines = run(bin + " cited-by --db " + citation_db() + " 試験公正確保法2条", status);
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(lines.rfind("3\t試験公正確保法2条\tstatute/9001#art2\n", 0), 0u) << lines;
+  EXPECT_NE(lines.find("\t試験公正確保法2条1項1号\t"), std::string::npos) << lines;
+  const std::string top = run(bin + " cited-by --db " + citation_db(), status);
+  EXPECT_NE(top.find("\t試験公正確保法19条の2\tstatute/9001#art19の2\n"), std::string::npos) << top;
+  const std::string citing = run(bin + " cites --db " + citation_db() + " 試験公正確保法2条", status);
+  EXPECT_EQ(citing.rfind("3 passages cite 試験公正確保法2条  (cited: statute/9001#art2)", 0), 0u) << citing;
+  EXPECT_NE(citing.find("cites 試験公正確保法2条1項1号\n"), std::string::npos) << citing;
   run(bin + " cites --db " + citation_db() + " 営業秘密 2>/dev/null", status);
   EXPECT_NE(status, 0);
 }

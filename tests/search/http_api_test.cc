@@ -396,6 +396,22 @@ TEST_F(HttpApiTest, UnknownApiPathIsJson404) {
   EXPECT_TRUE(body(r).contains("error"));
 }
 
+// httplib's SO_REUSEPORT let a second server bind the same port and take every other request.
+TEST_F(HttpApiTest, ASecondServerOnTheSamePortIsRefused) {
+  HttpOptions options;
+  options.db_path = *db_;
+  options.threads = 1;
+  HttpServer second(options);
+  try {
+    second.bind("127.0.0.1", port_);
+    ADD_FAILURE() << "a second server bound port " << port_;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("127.0.0.1:" + std::to_string(port_) + ": address already in use"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(HttpServerReindex, ANewDocumentShowsUpWithoutARestart) {
   const std::string db = testing::temp_dir("http-reindex") + "/db";
   Analyzer analyzer;

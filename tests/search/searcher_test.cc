@@ -6,10 +6,13 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "corpus/document.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "search/result_json.h"
 #include "search/search_fixtures.h"
 #include "test_support.h"
 #include "text/analyzer.h"
@@ -458,6 +461,40 @@ TEST_F(SearcherTest, FiltersKnowAbbreviationsAndDivisionsAndRefuseUnknownValues)
   r.laws = {};
   r.requirements = {"有用性:denied"};
   EXPECT_THROW(search(r), SearchError);
+}
+
+// `tsubo search` printed Xapian's estimate as a fact (200 passages match 営業秘密, 210 with
+// --offset 150): the response says whether every match was counted.
+TEST_F(SearcherTest, TotalSaysWhetherItIsExactOrAnEstimate) {
+  SearchRequest r;
+  r.query = "秘密";
+  const auto few = search(r);
+  EXPECT_EQ(few.total, 2u);
+  EXPECT_TRUE(few.total_exact);
+
+  // 300 more statutes whose 第一条 holds 目的: with one hit asked for, Xapian stops once 目的 alone
+  // cannot outscore the ruling (判断, a rare word), and only estimates how many match.
+  std::vector<Document> more;
+  for (int i = 0; i < 300; ++i) {
+    Document d = two_article_statute();
+    d.id = "statute/96" + std::to_string(100 + i);
+    for (auto& p : d.passages) p.id = d.id + p.id.substr(p.id.find('#'));
+    more.push_back(d);
+  }
+  write(more);
+  r.query = "判断 OR 目的";
+  r.limit = 1;
+  r.ranking.mix_rank = 0;
+  const auto many = search(r);
+  ASSERT_FALSE(many.hits.empty());
+  EXPECT_FALSE(many.total_exact) << many.total;
+  EXPECT_EQ(response_to_json(many).value("total_exact", true), false);
+
+  r.facets = true;  // facets look at every match (up to facet_sample): the count is exact
+  const auto counted = search(r);
+  EXPECT_TRUE(counted.total_exact);
+  EXPECT_EQ(counted.total, 302u);  // the 301 statutes and the ruling
+  EXPECT_EQ(response_to_json(counted).value("total_exact", false), true);
 }
 
 }  // namespace
