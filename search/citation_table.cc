@@ -151,6 +151,20 @@ std::string resolve_ruling(const Xapian::Database& db, const std::string& case_n
   return "";
 }
 
+// Passages holding term among those shown today (statute versions not in force left out), of
+// citing_type when given: counted exactly.
+static Xapian::doccount in_force_count(const Xapian::Database& db, const std::string& term, const StatuteVersions& versions,
+                                const std::string& citing_type) {
+  if (citing_type.empty() && !versions.any_versioned()) return db.get_termfreq(term);
+  Xapian::Query q(term);
+  if (!citing_type.empty())
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(prefixed_term(schema::kPrefixType, citing_type)));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(only_in_force(q, versions, 0));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
 CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference) {
   const StatuteVersions versions(db);  // the cited article as in force today
   CitationQuery q;
@@ -176,12 +190,19 @@ CitationQuery parse_citation_query(const Xapian::Database& db, const std::string
 
 std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const CitationQuery& query, std::size_t limit,
                                            std::size_t& total) {
+  // Passages of statute versions not in force today are left out: 15 versions of 不正競争防止法
+  // citing its own 2条 are one citing article, not 15.
+  const StatuteVersions versions(db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(only_in_force(Xapian::Query(query.term), versions, 0));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet found =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(std::min<std::size_t>(limit, db.get_doccount())), db.get_doccount());
+  total = found.get_matches_estimated();
   std::vector<CitingPassage> out;
-  total = 0;
-  for (auto it = db.postlist_begin(query.term); it != db.postlist_end(query.term); ++it) {
-    ++total;
-    if (out.size() >= limit) continue;
-    const Xapian::Document d = db.get_document(*it);
+  for (auto it = found.begin(); it != found.end(); ++it) {
+    const Xapian::Document d = it.get_document();
     const auto r = record(d);
     CitingPassage p;
     p.passage_id = str(r, "passage_id");
@@ -215,11 +236,12 @@ std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const Cit
 std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query) {
   const StatuteVersions versions(db);
   std::vector<CitedCount> out;
-  out.push_back({query.key, db.get_termfreq(query.term), query.target, citation_label(query.key)});
+  out.push_back({query.key, in_force_count(db, query.term, versions, ""), query.target, citation_label(query.key)});
   const std::string prefix = query.term + "/";
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string key = (*t).substr(query.term.size() - query.key.size());
-    out.push_back({key, t.get_termfreq(), query.statute ? target_of_key(db, key, versions) : "", citation_label(key)});
+    const Xapian::doccount n = versions.any_versioned() ? in_force_count(db, *t, versions, "") : t.get_termfreq();
+    out.push_back({key, n, query.statute ? target_of_key(db, key, versions) : "", citation_label(key)});
   }
   // The index lists terms as text (2/1/1, 2/1/10, 2/1/11 … 2/1/2): put them in the law's order.
   std::sort(out.begin() + 1, out.end(),
@@ -232,12 +254,8 @@ CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limi
   CitationSummary s;
   // How many passages (of citing_type, when given) hold a term.
   auto count = [&](const std::string& term, Xapian::doccount all) -> Xapian::doccount {
-    if (citing_type.empty()) return all;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
-                                    Xapian::Query(prefixed_term(schema::kPrefixType, citing_type))));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    if (citing_type.empty() && !versions.any_versioned()) return all;
+    return in_force_count(db, term, versions, citing_type);
   };
   const std::string prefix = schema::kPrefixCitesStatute;
   std::vector<CitedCount> articles;
