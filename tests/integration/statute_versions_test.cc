@@ -208,6 +208,19 @@ TEST_F(StatuteVersions, BeforeTheFirstVersionTheEarliestTextAnswers) {
   EXPECT_NE(bad.out.find("is not a day"), std::string::npos) << bad.out;
 }
 
+TEST_F(StatuteVersions, CitationsAreCountedOnceAcrossVersions) {
+  // Each of the 15 versions of 不正競争防止法 cites its own 2条; only the texts in force today count.
+  const auto r = run(std::string(TSUBO_BINARY) + " cites --json --limit 1000 --db " + db_ + " 不正競争防止法2条");
+  ASSERT_EQ(r.status, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_GT(j["total"].get<std::size_t>(), 0u);
+  EXPECT_EQ(j["total"].get<std::size_t>(), j["passages"].size());
+  for (const auto& p : j["passages"]) {
+    const std::string doc = p["doc_id"];
+    EXPECT_TRUE(doc.find("_20260524_") != std::string::npos) << doc << " is not in force today";
+  }
+}
+
 TEST_F(StatuteVersions, HistoryOfAnArticleTheIndexLacksSaysSo) {
   const auto r = run(std::string(TSUBO_BINARY) + " history --db " + db_ + " 民法709条 2>&1");
   EXPECT_EQ(r.status, 1);
