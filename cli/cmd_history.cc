@@ -23,14 +23,8 @@ namespace {
 std::string for_terminal(const std::vector<DiffSegment>& diff, std::size_t context, bool tty) {
   std::string s = marked_diff(diff, context);
   if (!tty) return s;
-  const auto replace_all = [&](const std::string& from, const std::string& to) {
-    for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
-  };
-  replace_all("[-", "\033[9;31m");
-  replace_all("-]", "\033[0m");
-  replace_all("{+", "\033[4;32m");
-  replace_all("+}", "\033[0m");
-  return s;
+  s = replace_all(replace_all(std::move(s), "[-", "\033[9;31m"), "-]", "\033[0m");
+  return replace_all(replace_all(std::move(s), "{+", "\033[4;32m"), "+}", "\033[0m");
 }
 
 std::string span_of(const ArticleText& t) {

@@ -23,16 +23,9 @@ constexpr long long kMaxOffset = 1000000;
 
 // <mark> becomes terminal bold when writing to a terminal, brackets otherwise.
 std::string for_terminal(std::string s, bool tty) {
-  auto replace_all = [&](const std::string& from, const std::string& to) {
-    for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
-  };
-  replace_all("<mark>", tty ? "\033[1;33m" : "【");
-  replace_all("</mark>", tty ? "\033[0m" : "】");
-  replace_all("&lt;", "<");
-  replace_all("&gt;", ">");
-  replace_all("&quot;", "\"");
-  replace_all("&amp;", "&");
-  return s;
+  s = replace_all(replace_all(std::move(s), "<mark>", tty ? "\033[1;33m" : "【"), "</mark>", tty ? "\033[0m" : "】");
+  s = replace_all(replace_all(std::move(s), "&lt;", "<"), "&gt;", ">");
+  return replace_all(replace_all(std::move(s), "&quot;", "\""), "&amp;", "&");
 }
 
 // 版: 施行 2019-07-01（平成30年法律第33号）· この文言 2019-07-01 – 2023-06-05 · 2023-06-06 改正（…）

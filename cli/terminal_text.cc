@@ -68,4 +68,10 @@ std::string printable(std::string_view message) {
   return out + escape_controls(message.substr(from), true);
 }
 
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  if (from.empty()) return s;
+  for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  return s;
+}
+
 }  // namespace tsubo::cli

@@ -23,4 +23,7 @@ std::string echoed(std::string_view input);
 // line ends and tabs, and a «…» longer than kEchoCharacters shortened as echoed() does.
 std::string printable(std::string_view message);
 
+// Marks written as text ([-…-], <mark>…) turned into terminal styles: every `from` in s becomes `to`.
+std::string replace_all(std::string s, std::string_view from, std::string_view to);
+
 }  // namespace tsubo::cli

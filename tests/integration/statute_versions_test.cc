@@ -8,12 +8,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <set>
 #include <string>
 
+#include "cli/run_tsubo.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -21,24 +21,8 @@ namespace fs = std::filesystem;
 namespace tsubo {
 namespace {
 
-struct CommandResult {
-  int status = -1;
-  std::string out;
-};
-
-CommandResult run(const std::string& command) {
-  CommandResult r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 65536> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+using testing::run_tsubo;
+using testing::shell_quote;
 
 // ctest runs each test in its own process: the index is built once beside the tsubo binary and reused
 // while the binary is unchanged (a lock keeps two tests from building it at once).
@@ -59,11 +43,11 @@ std::string versions_index(const std::string& corpus) {
   const std::string db = (dir / "db").string();
   if (seen != built_by) {
     fs::remove_all(db);
-    const auto r = run(std::string(TSUBO_BINARY) + " index -q --db " + db + " " +
-                       quote(corpus + "/statute-versions/405AC0000000047") + " " +
-                       quote(corpus + "/statute-versions/334AC0000000121") + " " +
-                       quote(corpus + "/statutes-core/6273.txt") + " " + quote(corpus + "/statutes-core/6251.txt"));
-    EXPECT_EQ(r.status, 0);
+    const auto r = run_tsubo("index -q --db " + db + " " + shell_quote(corpus + "/statute-versions/405AC0000000047") + " " +
+                             shell_quote(corpus + "/statute-versions/334AC0000000121") + " " +
+                             shell_quote(corpus + "/statutes-core/6273.txt") + " " +
+                             shell_quote(corpus + "/statutes-core/6251.txt"));
+    EXPECT_EQ(r.status, 0) << r.err;
     if (FILE* f = std::fopen(stamp.c_str(), "w")) {
       std::fputs(built_by.c_str(), f);
       std::fclose(f);
@@ -81,12 +65,12 @@ class StatuteVersions : public ::testing::Test {
     db_ = versions_index(corpus);
   }
   nlohmann::json search(const std::string& args) {
-    const auto r = run(std::string(TSUBO_BINARY) + " search --json -n 50 --db " + db_ + " " + args);
+    const auto r = run_tsubo("search --json -n 50 --db " + db_ + " " + args);
     EXPECT_EQ(r.status, 0) << args;
     return r.status == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
   }
   nlohmann::json history(const std::string& args) {
-    const auto r = run(std::string(TSUBO_BINARY) + " history --json --db " + db_ + " " + args);
+    const auto r = run_tsubo("history --json --db " + db_ + " " + args);
     EXPECT_EQ(r.status, 0) << args;
     return r.status == 0 ? nlohmann::json::parse(r.out) : nlohmann::json::object();
   }
@@ -183,7 +167,7 @@ TEST_F(StatuteVersions, HistoryMarksTheRaiseOfTheFineIn2016) {
 }
 
 TEST_F(StatuteVersions, DiffBetweenTwoDaysMarksTheNewWording) {
-  const auto r = run(std::string(TSUBO_BINARY) + " history --db " + db_ + " 特許法35条 --diff 2015-08-01..2016-04-01");
+  const auto r = run_tsubo("history --db " + db_ + " 特許法35条 --diff 2015-08-01..2016-04-01");
   ASSERT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("相当の[-対価-]{+金銭その他の経済上の利益"), std::string::npos) << r.out;
 }
@@ -203,14 +187,14 @@ TEST_F(StatuteVersions, BeforeTheFirstVersionTheEarliestTextAnswers) {
   const auto r = search("--as-of 1990-01-01 --law 不正競争防止法 --article 21 営業秘密");
   ASSERT_EQ(r["hits"].size(), 1u);
   EXPECT_EQ(r["hits"][0]["doc_id"], "statute/6273");  // the 2013 export: the earliest text indexed
-  const auto bad = run(std::string(TSUBO_BINARY) + " search --db " + db_ + " --as-of 平成99年13月 営業秘密 2>&1");
+  const auto bad = run_tsubo("search --db " + db_ + " --as-of 平成99年13月 営業秘密");
   EXPECT_EQ(bad.status, 1);
-  EXPECT_NE(bad.out.find("is not a day"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.err.find("is not a day"), std::string::npos) << bad.err;
 }
 
 TEST_F(StatuteVersions, CitationsAreCountedOnceAcrossVersions) {
   // Each of the 15 versions of 不正競争防止法 cites its own 2条; only the texts in force today count.
-  const auto r = run(std::string(TSUBO_BINARY) + " cites --json --limit 1000 --db " + db_ + " 不正競争防止法2条");
+  const auto r = run_tsubo("cites --json --limit 1000 --db " + db_ + " 不正競争防止法2条");
   ASSERT_EQ(r.status, 0);
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_GT(j["total"].get<std::size_t>(), 0u);
@@ -222,9 +206,9 @@ TEST_F(StatuteVersions, CitationsAreCountedOnceAcrossVersions) {
 }
 
 TEST_F(StatuteVersions, HistoryOfAnArticleTheIndexLacksSaysSo) {
-  const auto r = run(std::string(TSUBO_BINARY) + " history --db " + db_ + " 民法709条 2>&1");
+  const auto r = run_tsubo("history --db " + db_ + " 民法709条");
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("holds no article 709 of 民法"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("holds no article 709 of 民法"), std::string::npos) << r.err;
 }
 
 }  // namespace
