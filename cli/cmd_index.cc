@@ -8,9 +8,27 @@
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
 #include "indexer/index_run.h"
+#include "search/statute_versions.h"
 #include "text/human_size.h"
 
 namespace tsubo::cli {
+namespace {
+
+// Second copies of a statute revision, which the search never shows (docs/versions.md).
+void report_statute_versions(const std::string& db_path) {
+  try {
+    const Xapian::Database db(db_path);
+    const StatuteVersions versions(db);
+    for (const auto& doc : versions.duplicates())
+      std::cerr << "[index] " << escape_controls(doc)
+                << ": a second copy of a statute revision already indexed (same law, enforcement date and amending "
+                   "law); it is kept in the index but never shown\n";
+  } catch (const Xapian::Error&) {
+    // The summary above already said what was indexed; a database that cannot be read says so on use.
+  }
+}
+
+}  // namespace
 
 void register_index(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("index", "Index source files (folders are walked, archives unpacked) into a database");
@@ -50,6 +68,7 @@ void register_index(CLI::App& app, int& exit_status) {
               << stats.files_seen << " files (" << human_size(static_cast<double>(stats.bytes)) << ") in "
               << std::fixed << std::setprecision(1) << stats.seconds << " s; "
               << stats.passages_in_db << " passages in " << args->options.db_path << "\n";
+    report_statute_versions(args->options.db_path);
     if (!stats.skipped.empty() || !stats.missing_paths.empty()) {
       std::cout << stats.skipped.size() << " files skipped, " << stats.missing_paths.size() << " paths not found\n";
       exit_status = kExitPartial;

@@ -111,15 +111,25 @@ void StatuteVersions::add_law(const std::vector<std::string>& terms) {
     if (a.amending_law != b.amending_law) return a.amending_law < b.amending_law;
     return a.doc_id < b.doc_id;
   });
-  // A second copy of one revision (same day, same amending law; or a second undated text) is set
-  // aside, the first by document id kept.
+  // A second copy of one revision is set aside: on one day, a second document of the same amending
+  // law, or a document whose amending law is unknown (a revision file under another name) beside
+  // one whose law is known, or a second of two unknown (two undated texts). The first by id is kept.
   std::vector<LawVersion> kept;
-  for (auto& v : versions) {
-    if (!kept.empty() && kept.back().date == v.date && kept.back().amending_law == v.amending_law) {
-      duplicates_.push_back(v.doc_id);
-      continue;
+  for (std::size_t begin = 0; begin < versions.size();) {
+    std::size_t end = begin;
+    while (end < versions.size() && versions[end].date == versions[begin].date) ++end;
+    const bool any_named = std::any_of(versions.begin() + static_cast<std::ptrdiff_t>(begin),
+                                       versions.begin() + static_cast<std::ptrdiff_t>(end),
+                                       [](const LawVersion& v) { return !v.amending_law.empty(); });
+    std::string previous = "\x01";  // the amending law of the document before, within the day
+    for (std::size_t k = begin; k < end; ++k) {
+      LawVersion& v = versions[k];
+      const bool copy = (v.amending_law.empty() && any_named) || v.amending_law == previous;
+      previous = v.amending_law;
+      if (copy) duplicates_.push_back(v.doc_id);
+      else kept.push_back(std::move(v));
     }
-    kept.push_back(std::move(v));
+    begin = end;
   }
   if (kept.size() < 2) return;  // copies of one text: nothing to choose between
   for (std::size_t k = 0; k < kept.size(); ++k) by_doc_[kept[k].doc_id] = {key, k};

@@ -205,6 +205,23 @@ TEST_F(StatuteVersions, CitationsAreCountedOnceAcrossVersions) {
   }
 }
 
+TEST_F(StatuteVersions, ASecondCopyOfARevisionIsNamedAndNeverShown) {
+  TSUBO_REQUIRE_CORPUS(corpus);
+  // The revision of 2019-07-01 twice, once under another file name, beside the one before it.
+  const std::string folder = testing::temp_dir("versions-copy");
+  const std::string law = corpus + "/statute-versions/405AC0000000047/";
+  fs::copy_file(law + "405AC0000000047_20190701_430AC0000000033.xml", folder + "/405AC0000000047_20190701_430AC0000000033.xml");
+  fs::copy_file(law + "405AC0000000047_20190701_430AC0000000033.xml", folder + "/copy-of-the-2019-text.xml");
+  fs::copy_file(law + "405AC0000000047_20181129_430AC0000000033.xml", folder + "/405AC0000000047_20181129_430AC0000000033.xml");
+  const std::string db = folder + "/db";
+  const auto index = run_tsubo("index -q --db " + db + " " + folder);
+  EXPECT_EQ(index.status, 0) << index.err;
+  EXPECT_NE(index.err.find("second copy of a statute revision"), std::string::npos) << index.err;
+  const auto r = run_tsubo("search --json --as-of 2020-01-01 --db " + db + " --law 不正競争防止法 --article 2 限定提供データ");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["hits"].size(), 1u);  // the article once, not once per copy
+}
+
 TEST_F(StatuteVersions, HistoryOfAnArticleTheIndexLacksSaysSo) {
   const auto r = run_tsubo("history --db " + db_ + " 民法709条");
   EXPECT_EQ(r.status, 1);
