@@ -15,15 +15,17 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MEASURES = ("nDCG@10", "MRR", "P@5", "R@100")
+MEASURES = ("nDCG@10", "MRR", "P@5", "R@100", "nDCG@10 keywords", "nDCG@10 questions")
 
 
 def mean_line(eval_output):
-    """The averages from `tsubo eval` output, as floats in MEASURES order."""
+    """The averages from `tsubo eval` output, as floats in MEASURES order (the keyword and question
+    nDCG@10 are 0 when the set has no questions)."""
     m = re.search(r"^mean\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", eval_output, re.M)
     if not m:
         sys.exit(f"[eval-peers] no averages in tsubo eval output:\n{eval_output[-1000:]}")
-    return [float(x) for x in m.groups()]
+    kinds = [re.search(rf"^{kind}\s+([\d.]+)", eval_output, re.M) for kind in ("keywords", "questions")]
+    return [float(x) for x in m.groups()] + [float(k.group(1)) if k else 0.0 for k in kinds]
 
 
 def run(cmd, **kw):

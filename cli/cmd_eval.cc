@@ -30,6 +30,19 @@ nlohmann::ordered_json scores_json(const QueryScores& s) {
   return {{"ndcg_at_10", s.ndcg_10}, {"mrr", s.mrr}, {"p_at_5", s.p_5}, {"recall_at_100", s.recall_100}};
 }
 
+// The means over keyword queries and over questions apart ([question] in the description), when the
+// set has both.
+struct KindMeans {
+  QueryScores keywords, questions;
+  std::size_t keyword_count = 0, question_count = 0;
+};
+
+KindMeans means_by_kind(const std::vector<QueryResult>& results) {
+  std::vector<QueryScores> keywords, questions;
+  for (const auto& r : results) (is_question(r.query) ? questions : keywords).push_back(r.scores);
+  return {mean(keywords), mean(questions), keywords.size(), questions.size()};
+}
+
 void print_json(const std::vector<QueryResult>& results, const QueryScores& mean_scores, const std::string& db,
                 const std::string& set, std::size_t depth) {
   nlohmann::ordered_json queries = nlohmann::ordered_json::array();
@@ -39,17 +52,24 @@ void print_json(const std::vector<QueryResult>& results, const QueryScores& mean
     q.update(scores_json(r.scores));
     queries.push_back(std::move(q));
   }
-  const nlohmann::ordered_json out = {{"db", db},
-                                      {"set", set},
-                                      {"depth", depth},
-                                      {"evaluated", results.size()},
-                                      {"mean", scores_json(mean_scores)},
-                                      {"queries", std::move(queries)}};
+  const KindMeans kinds = means_by_kind(results);
+  nlohmann::ordered_json out = {{"db", db},
+                                {"set", set},
+                                {"depth", depth},
+                                {"evaluated", results.size()},
+                                {"mean", scores_json(mean_scores)}};
+  if (kinds.question_count > 0 && kinds.keyword_count > 0) {
+    out["mean_keywords"] = scores_json(kinds.keywords);
+    out["mean_questions"] = scores_json(kinds.questions);
+    out["keywords"] = kinds.keyword_count;
+    out["questions"] = kinds.question_count;
+  }
+  out["queries"] = std::move(queries);
   std::cout << out.dump(2) << "\n";
 }
 
 void print_table(const std::vector<QueryResult>& results, const QueryScores& mean_scores) {
-  std::size_t qid_width = 4;  // "mean"
+  std::size_t qid_width = 9;  // "questions"
   for (const auto& r : results) qid_width = std::max(qid_width, r.query.qid.size());
   auto row = [&](const std::string& label, const QueryScores& s, const std::string& tail) {
     std::cout << std::left << std::setw(static_cast<int>(qid_width)) << label << std::right << std::fixed
@@ -61,6 +81,11 @@ void print_table(const std::vector<QueryResult>& results, const QueryScores& mea
             << "  query\n";
   for (const auto& r : results) row(escape_controls(r.query.qid), r.scores, escape_controls(r.query.query));
   row("mean", mean_scores, "(" + std::to_string(results.size()) + " queries)");
+  const KindMeans kinds = means_by_kind(results);
+  if (kinds.question_count > 0 && kinds.keyword_count > 0) {
+    row("keywords", kinds.keywords, "(" + std::to_string(kinds.keyword_count) + " keyword queries)");
+    row("questions", kinds.questions, "(" + std::to_string(kinds.question_count) + " questions: [question] in the set)");
+  }
 }
 
 // A run file: one JSON object a line, {"qid": …, "hits": [{"doc_id": …, "text": …}, …]} best first.

@@ -207,4 +207,6 @@ QueryScores mean(const std::vector<QueryScores>& scores) {
   return m;
 }
 
+bool is_question(const EvalQuery& query) { return query.description.rfind("[question]", 0) == 0; }
+
 }  // namespace tsubo

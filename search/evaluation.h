@@ -40,6 +40,9 @@ struct JudgmentSet {
 // fields, an empty qid/query/doc_id/anchor, a grade outside 1–3, or a repeated qid or judgment.
 // Blank lines are skipped; a UTF-8 BOM and CR line ends are accepted.
 std::vector<EvalQuery> load_queries(const std::string& path);
+
+// A question in plain Japanese rather than keywords: its description starts with "[question]".
+bool is_question(const EvalQuery& query);
 std::vector<Judgment> load_qrels(const std::string& path);
 // queries.tsv and qrels.tsv of a set folder; also rejects a judgment whose qid has no query.
 JudgmentSet load_judgment_set(const std::string& dir);

@@ -193,3 +193,15 @@ TEST(EvaluationLoad, SharedDevSetLoads) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+TEST(EvaluationSet, AQuestionIsMarkedInItsDescription) {
+  EXPECT_TRUE(is_question({"Q1", "退職した従業員が顧客名簿を持ち出した場合の責任", "[question] 元従業員の責任"}));
+  EXPECT_FALSE(is_question({"Q2", "秘密管理性", "秘密管理性の判断基準"}));
+  EXPECT_FALSE(is_question({"Q3", "秘密管理性", "about a [question] mark inside"}));
+}
+
+}  // namespace
+}  // namespace tsubo
