@@ -1,6 +1,8 @@
 // Recursive descent over whitespace-separated query words; each word goes through the analyzer.
 #include "search/query_parser.h"
 
+#include "search/citation_table.h"
+
 #include <algorithm>
 
 #include "indexer/citation_terms.h"
@@ -87,9 +89,11 @@ std::vector<Lexeme> lex(std::string_view q) {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer, const RankingParams& ranking)
+  Parser(std::vector<Lexeme> lexemes, const Analyzer& analyzer, const RankingParams& ranking, const Xapian::Database* db)
       : lx_(std::move(lexemes)), analyzer_(analyzer), compound_loose_(ranking.compound_loose),
-        synonym_weight_(ranking.synonym_weight), citation_weight_(ranking.citation_weight) {}
+        synonym_weight_(ranking.synonym_weight), citation_weight_(ranking.citation_weight),
+        cited_first_weight_(ranking.cited_first_weight > 0 ? ranking.cited_first_weight : ranking.citation_weight),
+        db_(db) {}
 
   ParsedQuery run() {
     Xapian::Query q = parse_or();
@@ -233,20 +237,34 @@ class Parser {
     return with_citation(with_synonyms(typed, text), text);
   }
 
-  // 不正競争防止法2条6項: also the article itself and the passages that cite it, each lifted by a
-  // fixed weight (boolean terms carry none of their own).
+  // 不正競争防止法2条6項: also the article itself, first, and the passages that cite it; 東京高判平成29・3・21
+  // (with a database to find it in): the ruling's first passage, first, and the passages citing it.
+  // Boolean terms carry no weight of their own: each is lifted by a fixed weight.
   Xapian::Query with_citation(const Xapian::Query& typed, const std::string& text) const {
-    if (citation_weight_ <= 0 || text.find("条") == std::string::npos) return typed;
-    const auto cite = parse_statute_reference(text);
-    if (!cite || cite->article.empty()) return typed;
-    auto lifted = [&](const Xapian::Query& filter) {
-      auto* weight = new Xapian::FixedWeightPostingSource(citation_weight_);
-      return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()), filter);
+    if (citation_weight_ <= 0) return typed;
+    auto lifted = [](const Xapian::Query& filter, double weight) {
+      auto* source = new Xapian::FixedWeightPostingSource(weight);
+      return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), filter);
     };
-    const Xapian::Query citing(cites_statute_term(cite->key()));
-    const Xapian::Query article(Xapian::Query::OP_AND, Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(cite->law))),
-                                Xapian::Query(prefixed_term(schema::kPrefixArticle, cite->article)));
-    const std::vector<Xapian::Query> parts{typed, lifted(citing), lifted(article)};
+    std::vector<Xapian::Query> parts{typed};
+    if (text.find("条") != std::string::npos) {
+      const auto cite = parse_statute_reference(text);
+      if (!cite || cite->article.empty()) return typed;
+      const Xapian::Query article(Xapian::Query::OP_AND,
+                                  Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(cite->law))),
+                                  Xapian::Query(prefixed_term(schema::kPrefixArticle, cite->article)));
+      parts.push_back(lifted(Xapian::Query(cites_statute_term(cite->key())), citation_weight_));
+      parts.push_back(lifted(article, cited_first_weight_));
+    } else if (db_) {
+      const auto ruling = parse_ruling_reference(text);
+      if (!ruling) return typed;
+      const std::string target = resolve_ruling(*db_, ruling->case_number, ruling->court, ruling->date);
+      const std::string key = !ruling->case_number.empty() ? ruling->case_number : ruling->court + "|" + ruling->date;
+      parts.push_back(lifted(Xapian::Query(cites_ruling_term(key)), citation_weight_));
+      if (!target.empty()) parts.push_back(lifted(Xapian::Query(prefixed_term(schema::kPrefixPassageId, target)), cited_first_weight_));
+    } else {
+      return typed;
+    }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
@@ -310,18 +328,21 @@ class Parser {
   double compound_loose_;
   double synonym_weight_;
   double citation_weight_;
+  double cited_first_weight_;
+  const Xapian::Database* db_;
   std::vector<std::string> highlight_;
 };
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking) {
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking,
+                        const Xapian::Database* db) {
   if (text.size() > kMaxQueryBytes)
     throw QuerySyntaxError("the query is too long (" + std::to_string(text.size()) + " bytes; at most " +
                            std::to_string(kMaxQueryBytes) + ")");
   if (!utf8::valid(text)) throw QuerySyntaxError("the query is not valid UTF-8");
   if (utf8::trim(text).empty()) throw QuerySyntaxError("the query is empty");
-  return Parser(lex(text), analyzer, ranking).run();
+  return Parser(lex(text), analyzer, ranking, db).run();
 }
 
 }  // namespace tsubo

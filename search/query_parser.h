@@ -41,7 +41,9 @@ inline constexpr std::size_t kMaxQueryBytes = 1000;
 // Throws QuerySyntaxError with a helpful message: empty or over-long query, unbalanced quotes or
 // parentheses, an operator with nothing to apply to, a query that is only particles or symbols.
 // Bare words are expanded with the legal thesaurus (text/thesaurus.h); quoted phrases are not.
-// ranking supplies compound_loose and synonym_weight.
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking = {});
+// ranking supplies compound_loose and synonym_weight. With db (the database searched), a word that
+// cites a ruling (東京高判平成29・3・21, 平成28年(う)第974号) also finds that ruling, first.
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const RankingParams& ranking = {},
+                        const Xapian::Database* db = nullptr);
 
 }  // namespace tsubo

@@ -33,6 +33,10 @@ struct RankingParams {
   // A query word that is a statute reference (不正競争防止法2条6項, 不競法２条６項) also finds the
   // article itself and every passage citing it (indexed citation terms), with this fixed weight.
   double citation_weight = 3;
+  // The cited article (民法709条 → 民法第七百九条) or ruling (東京高判平成29・3・21 → its first passage)
+  // itself, with this fixed weight: above any text score, so what a citation names comes first, then
+  // what discusses it (0 = weighed as the citing passages are).
+  double cited_first_weight = 100;
 
   // The best statute article and the best guidance passage are shown by this rank (1-based) when
   // ranking by relevance and they score at least mix_min_share of the top hit (search/type_mix.h;

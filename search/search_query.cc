@@ -189,7 +189,7 @@ Xapian::Query only_in_force(const Xapian::Query& q, const StatuteVersions& versi
 SearchQuery build_search_query(const SearchRequest& request, const Analyzer& analyzer, const Xapian::Database& db,
                                const StatuteVersions& versions) {
   SearchQuery out;
-  out.parsed = parse_query(request.query, analyzer, request.ranking);
+  out.parsed = parse_query(request.query, analyzer, request.ranking, &db);
   out.text = out.parsed.query;
   for (const auto& f : request_filters(request, db)) out.text = Xapian::Query(Xapian::Query::OP_FILTER, out.text, f);
   // Each law once, in the version in force on the day asked (today by default); with all_versions

@@ -196,5 +196,21 @@ TEST_F(CorpusSearch, BadQueriesGetAMessageNotACrash) {
   }
 }
 
+// A query that is a citation puts what it cites first, then what discusses it: the article for a
+// statute reference (Arabic or kanji numerals), the ruling for a court and date.
+TEST_F(CorpusSearch, ACitationFindsWhatItCitesFirst) {
+  REQUIRE_INDEX();
+  const std::pair<const char*, const char*> cases[] = {{"民法709条", "statute/7618#art709"},
+                                                       {"会社法第三百五十条", "statute/7354#art350"},
+                                                       {"東京高判平成29・3・21", "ruling/87028#p1"}};
+  for (const auto& [query, first] : cases) {
+    const auto r = search(std::string("-n 3 ") + quote(query));
+    ASSERT_FALSE(r["hits"].empty()) << query;
+    EXPECT_EQ(r["hits"][0]["passage_id"], first) << query;
+    ASSERT_GE(r["hits"].size(), 2u) << query;  // then what discusses it
+    EXPECT_NE(r["hits"][1]["doc_id"], r["hits"][0]["doc_id"]) << query;
+  }
+}
+
 }  // namespace
 }  // namespace tsubo
