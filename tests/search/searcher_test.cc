@@ -499,3 +499,30 @@ TEST_F(SearcherTest, TotalSaysWhetherItIsExactOrAnEstimate) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+// N1N2 and N1のN2 name one thing: 損害額 finds 損害の額 as a phrase would, above the parts apart.
+TEST_F(SearcherTest, ACompoundAlsoFindsItsFormWithNo) {
+  Document d;
+  d.id = "statute/9002";
+  d.type = DocType::Statute;
+  d.title = "損害法";
+  d.meta.law = "損害法";
+  Passage apart{"statute/9002#art1", {"第一条"}, "第一条　損害を受けた者は、その額を請求することができる。", 0, 10, "1", "", {}, {}, ""};
+  Passage with_no{"statute/9002#art5", {"（損害の額の推定等）", "第五条"}, "第五条　損害の額は、次のとおり推定する。", 10, 20, "5", "", {}, {}, ""};
+  d.passages = {apart, with_no};
+  write({d});
+  SearchRequest r;
+  r.query = "損害額";
+  r.laws = {"損害法"};
+  r.ranking.mix_rank = 0;
+  const auto res = search(r);
+  ASSERT_EQ(res.hits.size(), 2u);
+  EXPECT_EQ(res.hits[0].passage_id, "statute/9002#art5");
+  EXPECT_GT(res.hits[0].score, 1.5 * res.hits[1].score);
+}
+
+}  // namespace
+}  // namespace tsubo
