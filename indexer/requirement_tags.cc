@@ -16,6 +16,13 @@ constexpr std::array<std::string_view, 9> kDenials = {"認められない", "認
 constexpr std::array<std::string_view, 7> kAffirmations = {"認められる", "認めることができる", "該当する", "肯定",
                                                            "有する", "満たす", "認めるのが相当"};
 
+// A sentence reporting what a party argues, not what the court holds: 控訴の趣意は…秘密管理性が認め
+// られないのに (ruling 87028), 原告は…該当しないと主張する, 所論は…, 論旨は…
+constexpr std::array<std::string_view, 6> kPartyArguments = {"主張", "趣意", "所論", "論旨", "反論", "と争う"};
+
+// Double negatives that affirm: 有用性は否定できない (ruling 87262) is no denial.
+constexpr std::array<std::string_view, 3> kCannotDeny = {"否定できない", "否定することはできない", "否定し得ない"};
+
 template <std::size_t N>
 bool says_any(std::string_view sentence, const std::array<std::string_view, N>& words) {
   for (auto w : words)
@@ -58,8 +65,10 @@ std::vector<RequirementTag> tag_requirements(const Passage& passage, bool court_
         found = true;
         if (!court_reasoning) break;
         const std::string_view sentence = sentence_at(text, at);
-        const bool denied = says_any(sentence, kDenials);
-        const bool affirmed = !denied && says_any(sentence, kAffirmations);
+        if (says_any(sentence, kPartyArguments)) continue;  // a party's argument: the court has not spoken
+        const bool cannot_deny = says_any(sentence, kCannotDeny);
+        const bool denied = !cannot_deny && says_any(sentence, kDenials);
+        const bool affirmed = !denied && (cannot_deny || says_any(sentence, kAffirmations));
         if ((denied || affirmed) && at >= last_decided_at) {
           last_decided_at = at;
           tag.finding = denied ? Finding::Denied : Finding::Affirmed;

@@ -21,7 +21,8 @@ const char* finding_name(Finding f);
 
 // Tags of a passage. `court_reasoning` asks for findings: the last sentence naming the requirement
 // that also says 認められない / 該当しない / いえない … (denied) or 認められる / 該当する … (affirmed)
-// decides; elsewhere a requirement is only "discussed".
+// decides; elsewhere, and in sentences that report a party's argument (主張, 控訴の趣意, 所論, 論旨 …),
+// a requirement is only "discussed".
 std::vector<RequirementTag> tag_requirements(const Passage& passage, bool court_reasoning);
 
 // "秘密管理性:denied": the form used in index terms, facets and JSON.

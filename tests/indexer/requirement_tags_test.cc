@@ -34,5 +34,20 @@ TEST(RequirementTags, CourtsFindingsAreRead) {
   EXPECT_EQ(labels("秘密管理\n性は認められ ない。", true), (std::vector<std::string>{"秘密管理性:denied"}));
 }
 
+// A party's argument carries no finding, even inside the court's reasons (ruling 87028#p3: the appeal
+// argues 秘密管理性が認められないのに…, while the court affirmed it).
+TEST(RequirementTags, APartysArgumentIsNoFinding) {
+  EXPECT_EQ(labels("本件控訴の趣意は，要するに，本件顧客情報は秘密管理性が認められないのに，これが認められるとした点で事実の誤認がある，というものである。", true),
+            (std::vector<std::string>{"秘密管理性:discussed"}));
+  EXPECT_EQ(labels("被告は，本件情報は秘密管理性を欠き営業秘密に該当しないと主張する。", true),
+            (std::vector<std::string>{"秘密管理性:discussed"}));
+  EXPECT_EQ(labels("所論は，秘密管理性は否定されるべきであるという。", true), (std::vector<std::string>{"秘密管理性:discussed"}));
+}
+
+// 否定できない affirms (ruling 87262: 有用性は否定できない … 十分認められる).
+TEST(RequirementTags, CannotBeDeniedIsAnAffirmation) {
+  EXPECT_EQ(labels("本件技術情報の有用性は否定できない。", true), (std::vector<std::string>{"有用性:affirmed"}));
+}
+
 }  // namespace
 }  // namespace tsubo
