@@ -76,6 +76,9 @@ void print_human(const SearchResponse& r) {
       std::cout << " (terms:";
       for (const auto& t : h.explanation.matched_terms) std::cout << " " << t;
       std::cout << ")";
+      if (!h.explanation.outcome.empty())
+        std::cout << "; + " << h.explanation.outcome_lift << " for " << h.explanation.outcome
+                  << " (the court decided as the query asks)";
       if (h.explanation.promoted) std::cout << "; shown here as the best " << h.type << " passage (--rank mix_rank=0 ranks by score alone)";
       std::cout << "\n";
     }

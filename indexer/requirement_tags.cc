@@ -13,15 +13,18 @@ namespace {
 constexpr std::array<std::string_view, 9> kDenials = {"認められない", "認めることはできない", "認めることができない",
                                                       "該当しない", "いえない", "言えない", "欠く", "否定",
                                                       "有しない"};
-constexpr std::array<std::string_view, 7> kAffirmations = {"認められる", "認めることができる", "該当する", "肯定",
-                                                           "有する", "満たす", "認めるのが相当"};
+constexpr std::array<std::string_view, 8> kAffirmations = {"認められる", "認めることができる", "該当する", "肯定",
+                                                           "有する", "満たす", "満たされ", "認めるのが相当"};
 
 // A sentence reporting what a party argues, not what the court holds: 控訴の趣意は…秘密管理性が認め
 // られないのに (ruling 87028), 原告は…該当しないと主張する, 所論は…, 論旨は…
 constexpr std::array<std::string_view, 6> kPartyArguments = {"主張", "趣意", "所論", "論旨", "反論", "と争う"};
 
-// Double negatives that affirm: 有用性は否定できない (ruling 87262) is no denial.
-constexpr std::array<std::string_view, 3> kCannotDeny = {"否定できない", "否定することはできない", "否定し得ない"};
+// Double negatives that affirm: 有用性は否定できない (ruling 87262), 認められないとはいえない, and a denial
+// of what would overturn the finding: 秘密管理性の認定を覆す事情とは認められない (ruling 87028#p10).
+constexpr std::array<std::string_view, 8> kCannotDeny = {"否定できない", "否定することはできない", "否定し得ない",
+                                                         "ないとはいえない",  "ないとは言えない",      "覆す",
+                                                         "妨げ",              "左右"};
 
 template <std::size_t N>
 bool says_any(std::string_view sentence, const std::array<std::string_view, N>& words) {

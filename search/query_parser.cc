@@ -93,6 +93,7 @@ class Parser {
       : lx_(std::move(lexemes)), analyzer_(analyzer), compound_loose_(ranking.compound_loose),
         synonym_weight_(ranking.synonym_weight), citation_weight_(ranking.citation_weight),
         cited_first_weight_(ranking.cited_first_weight > 0 ? ranking.cited_first_weight : ranking.citation_weight),
+        outcome_weight_(ranking.outcome_weight),
         db_(db) {
     // The particle の as the analyzer indexes it (one token).
     const std::vector<Token> no = analyzer_.analyze("の");
@@ -104,7 +105,8 @@ class Parser {
     if (peek() == LexKind::Close) throw QuerySyntaxError("a closing parenthesis ) has no opening one");
     if (peek() != LexKind::End) throw QuerySyntaxError("unexpected text at the end of the query");
     if (q.empty()) throw QuerySyntaxError("the query has no searchable word (only particles or symbols?)");
-    ParsedQuery out{q, highlight_};
+    read_outcome();
+    ParsedQuery out{q, highlight_, outcome_tags_};
     std::sort(out.highlight_terms.begin(), out.highlight_terms.end());
     out.highlight_terms.erase(std::unique(out.highlight_terms.begin(), out.highlight_terms.end()),
                               out.highlight_terms.end());
@@ -187,6 +189,33 @@ class Parser {
         throw QuerySyntaxError("NOT cannot follow another NOT");
       default: throw QuerySyntaxError("unexpected operator");
     }
+  }
+
+  // An outcome word among the query's words (否定, 認められない, 肯定例, 有効 …) beside a requirement
+  // (秘密管理性, or its statutory wording): the requirement tags of passages where a court decided it
+  // that way, for the search to lift (search/search_query.cc, beside the role priors); the words
+  // themselves are searched as any others (a question "…は認められるか" names no outcome).
+  void read_outcome() {
+    if (outcome_weight_ <= 0) return;
+    static const std::pair<const char*, const char*> kOutcomes[] = {
+        {"否定", "denied"},     {"否定例", "denied"},   {"否定された", "denied"}, {"認められない", "denied"},
+        {"認めない", "denied"}, {"無効", "denied"},     {"非該当", "denied"},     {"肯定", "affirmed"},
+        {"肯定例", "affirmed"}, {"肯定された", "affirmed"}, {"認められた", "affirmed"}, {"認める", "affirmed"},
+        {"有効", "affirmed"},   {"該当", "affirmed"}};
+    std::string finding;
+    std::vector<std::string> named;
+    for (const Lexeme& l : lx_) {
+      if (l.kind != LexKind::Word) continue;
+      const std::string word = Thesaurus::key(l.text);
+      for (const auto& [outcome, f] : kOutcomes)
+        if (word == outcome) finding = f;
+      for (const auto& req : Thesaurus::builtin().requirements())
+        for (const std::string& k : req.keys)
+          if (word.find(k) != std::string::npos && std::find(named.begin(), named.end(), req.name) == named.end())
+            named.push_back(req.name);
+    }
+    if (finding.empty()) return;
+    for (const auto& name : named) outcome_tags_.push_back(name + ":" + finding);
   }
 
   // Passages with every part rank first; passages with some parts still match.
@@ -356,9 +385,11 @@ class Parser {
   double synonym_weight_;
   double citation_weight_;
   double cited_first_weight_;
+  double outcome_weight_;
   const Xapian::Database* db_;
   std::string no_term_;
   std::vector<std::string> highlight_;
+  std::vector<std::string> outcome_tags_;
 };
 
 }  // namespace

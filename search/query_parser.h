@@ -34,6 +34,9 @@ struct ParsedQuery {
   // What to mark in snippets: single terms, or runs of terms that must stand together joined by a
   // space ("秘密 管理 性" marks 秘密管理性 but not a lone 秘密). Terms never contain spaces.
   std::vector<std::string> highlight_terms;
+  // Requirement tags the query asks for by an outcome word (秘密管理性 否定 → 秘密管理性:denied): the
+  // passages carrying them were lifted by RankingParams::outcome_weight.
+  std::vector<std::string> outcome_tags;
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 1000;

@@ -21,6 +21,7 @@ bool RankingParams::set(const std::string& name, double value) {
       {"per_document", &per_document},
       {"citation_weight", &citation_weight},
       {"cited_first_weight", &cited_first_weight},
+      {"outcome_weight", &outcome_weight},
       {"mix_rank", &mix_rank},
       {"mix_min_share", &mix_min_share},
   };

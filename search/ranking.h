@@ -38,6 +38,11 @@ struct RankingParams {
   // what discusses it (0 = weighed as the citing passages are).
   double cited_first_weight = 100;
 
+  // A query naming a requirement (秘密管理性) and an outcome (否定, 認められない, 肯定, 有効 …) lifts the
+  // passages where the court decided it that way (requirement tags, indexer/requirement_tags.h) by
+  // this fixed weight; it never filters (0 = off).
+  double outcome_weight = 5;
+
   // The best statute article and the best guidance passage are shown by this rank (1-based) when
   // ranking by relevance and they score at least mix_min_share of the top hit (search/type_mix.h;
   // 0 = ranking by score alone).

@@ -42,7 +42,9 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                         {"role", h.explanation.role},
                         {"role_prior", h.explanation.role_prior},
                         {"text_score", h.explanation.text_score},
-                        {"promoted", h.explanation.promoted}};
+                        {"promoted", h.explanation.promoted},
+                        {"outcome", h.explanation.outcome},
+                        {"outcome_lift", h.explanation.outcome_lift}};
     hits.push_back(std::move(hit));
   }
   nlohmann::json out = {{"query", response.query},

@@ -207,6 +207,17 @@ SearchQuery build_search_query(const SearchRequest& request, const Analyzer& ana
   // AND_MAYBE, Xapian 1.4.22 gave some passages weight they do not have (18.6 for a statute
   // article that scores 7.1 unfiltered on 予算総則 --type statute).
   out.priors = role_prior_query(request.ranking);
+  // The court's outcome the query asks for (秘密管理性 否定): a lift like the priors, never a filter.
+  if (!out.parsed.outcome_tags.empty()) {
+    std::vector<Xapian::Query> lifts;
+    if (!out.priors.empty()) lifts.push_back(out.priors);
+    for (const auto& tag : out.parsed.outcome_tags) {
+      auto* weight = new Xapian::FixedWeightPostingSource(request.ranking.outcome_weight);
+      lifts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
+                         Xapian::Query(prefixed_term(schema::kPrefixRequirement, tag)));
+    }
+    out.priors = Xapian::Query(Xapian::Query::OP_OR, lifts.begin(), lifts.end());
+  }
   return out;
 }
 

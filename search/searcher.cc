@@ -382,7 +382,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                                           parsed.highlight_terms, *state_->analyzer);
           x.role = hit.role;
           x.role_prior = role_prior_of(request.ranking, hit.role);
-          x.text_score = hit.score - x.role_prior;
+          for (const auto& tag : parsed.outcome_tags)
+            if (std::find(hit.requirements.begin(), hit.requirements.end(), tag) != hit.requirements.end()) {
+              x.outcome = tag;
+              x.outcome_lift = request.ranking.outcome_weight;
+              break;
+            }
+          x.text_score = hit.score - x.role_prior - x.outcome_lift;
           x.promoted = s.promoted;
         }
         response.hits.push_back(std::move(hit));

@@ -55,6 +55,8 @@ struct Explanation {
   double role_prior = 0;                   // part of the score added for the role
   double text_score = 0;                   // BM25 over body and headings (score − role_prior)
   bool promoted = false;                   // shown above higher scores as the best of its type (type_mix.h)
+  std::string outcome;                     // the court's outcome the query asked for, found here (秘密管理性:denied)
+  double outcome_lift = 0;                 // part of the score added for it
 };
 
 // One facet value and how many matching passages carry it.

@@ -47,6 +47,8 @@ TEST(RequirementTags, APartysArgumentIsNoFinding) {
 // 否定できない affirms (ruling 87262: 有用性は否定できない … 十分認められる).
 TEST(RequirementTags, CannotBeDeniedIsAnAffirmation) {
   EXPECT_EQ(labels("本件技術情報の有用性は否定できない。", true), (std::vector<std::string>{"有用性:affirmed"}));
+  EXPECT_EQ(labels("このことが秘密管理性の認定を覆す事情とは認められない。", true),
+            (std::vector<std::string>{"秘密管理性:affirmed"}));
 }
 
 }  // namespace

@@ -526,3 +526,34 @@ TEST_F(SearcherTest, ACompoundAlsoFindsItsFormWithNo) {
 
 }  // namespace
 }  // namespace tsubo
+
+namespace tsubo {
+namespace {
+
+// 秘密管理性 否定 lifts the passages where the court denied it, and says so; nothing is filtered out.
+TEST_F(SearcherTest, AnOutcomeWordLiftsTheCourtsOutcomeWithoutFiltering) {
+  Document affirmed = ruling();
+  affirmed.id = "ruling/99004";
+  affirmed.passages[0].id = "ruling/99004#p1";
+  affirmed.passages[0].text = "以上によれば，本件情報は秘密として管理されていたから，秘密管理性が認められる。否定する事情もない。";
+  write({affirmed});
+  SearchRequest r;
+  r.query = "秘密管理性 否定";
+  r.explain = true;
+  r.ranking.mix_rank = 0;
+  const auto res = search(r);
+  ASSERT_GE(res.hits.size(), 2u);  // both rulings: the one affirmed is not filtered out
+  EXPECT_EQ(res.hits[0].doc_id, "ruling/99001");  // denied (秘密管理性は認められない)
+  EXPECT_EQ(res.hits[0].explanation.outcome, "秘密管理性:denied");
+  EXPECT_GT(res.hits[0].explanation.outcome_lift, 0);
+  bool affirmed_listed = false;
+  for (const auto& h : res.hits)
+    if (h.doc_id == "ruling/99004") affirmed_listed = h.explanation.outcome.empty();
+  EXPECT_TRUE(affirmed_listed);
+  // A question that names no outcome lifts nothing.
+  r.query = "秘密管理性は認められるか";
+  for (const auto& h : search(r).hits) EXPECT_TRUE(h.explanation.outcome.empty()) << h.passage_id;
+}
+
+}  // namespace
+}  // namespace tsubo
