@@ -106,7 +106,7 @@ class Parser {
     if (peek() != LexKind::End) throw QuerySyntaxError("unexpected text at the end of the query");
     if (q.empty()) throw QuerySyntaxError("the query has no searchable word (only particles or symbols?)");
     read_outcome();
-    ParsedQuery out{q, highlight_, outcome_tags_};
+    ParsedQuery out{q, highlight_, outcome_tags_, cited_paragraphs_};
     std::sort(out.highlight_terms.begin(), out.highlight_terms.end());
     out.highlight_terms.erase(std::unique(out.highlight_terms.begin(), out.highlight_terms.end()),
                               out.highlight_terms.end());
@@ -296,7 +296,7 @@ class Parser {
   // 不正競争防止法2条6項: also the article itself, first, and the passages that cite it; 東京高判平成29・3・21
   // (with a database to find it in): the ruling's first passage, first, and the passages citing it.
   // Boolean terms carry no weight of their own: each is lifted by a fixed weight.
-  Xapian::Query with_citation(const Xapian::Query& typed, const std::string& text) const {
+  Xapian::Query with_citation(const Xapian::Query& typed, const std::string& text) {
     if (citation_weight_ <= 0) return typed;
     auto lifted = [](const Xapian::Query& filter, double weight) {
       auto* source = new Xapian::FixedWeightPostingSource(weight);
@@ -311,6 +311,7 @@ class Parser {
                                   Xapian::Query(prefixed_term(schema::kPrefixArticle, cite->article)));
       parts.push_back(lifted(Xapian::Query(cites_statute_term(cite->key())), citation_weight_));
       parts.push_back(lifted(article, cited_first_weight_));
+      if (!cite->paragraph.empty()) cited_paragraphs_.push_back({cite->law, cite->article, cite->paragraph});
     } else if (db_) {
       const auto ruling = parse_ruling_reference(text);
       if (!ruling) return typed;
@@ -390,6 +391,7 @@ class Parser {
   std::string no_term_;
   std::vector<std::string> highlight_;
   std::vector<std::string> outcome_tags_;
+  std::vector<ParsedQuery::CitedParagraph> cited_paragraphs_;
 };
 
 }  // namespace

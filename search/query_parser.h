@@ -37,6 +37,11 @@ struct ParsedQuery {
   // Requirement tags the query asks for by an outcome word (秘密管理性 否定 → 秘密管理性:denied): the
   // passages carrying them were lifted by RankingParams::outcome_weight.
   std::vector<std::string> outcome_tags;
+  // Paragraphs the query cites (不正競争防止法2条6項): a hit on that article shows that paragraph.
+  struct CitedParagraph {
+    std::string law, article, paragraph;
+  };
+  std::vector<CitedParagraph> cited_paragraphs;
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 1000;

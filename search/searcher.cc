@@ -23,6 +23,7 @@
 #include "search/search_query.h"
 #include "search/shards.h"
 #include "search/type_mix.h"
+#include "search/paragraph_snippet.h"
 #include "search/passage_snippet.h"
 #include "text/japanese_numbers.h"
 #include "text/analyzer.h"
@@ -151,6 +152,17 @@ std::vector<HitSource> mixed_page(const Xapian::MSet& mset, const Xapian::Enquir
     page.push_back(s);
   }
   return page;
+}
+
+// A statute hit on an article whose paragraph the query cites shows that paragraph, marked.
+void show_cited_paragraph(SearchHit& hit, const ParsedQuery& parsed) {
+  for (const auto& cited : parsed.cited_paragraphs) {
+    if (cited.article != hit.article || normalize_nfkc(cited.law) != normalize_nfkc(hit.law)) continue;
+    if (auto snippet = paragraph_snippet(hit.text, cited.paragraph)) {
+      hit.snippet = std::move(*snippet);
+      return;
+    }
+  }
 }
 
 // Versions of one text scoring alike (BM25 with b = 0 ignores length): newest version first.
@@ -370,6 +382,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const Xapian::MSetIterator it = (*s.mset)[s.index];
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
+        if (hit.type == "statute") show_cited_paragraph(hit, parsed);
         if (hit.type == "statute")
           if (VersionInfo v = version_info(state_->db, state_->versions, hit.doc_id, hit.passage_id, today); v.versions)
             hit.version = std::move(v);

@@ -196,6 +196,16 @@ TEST_F(CorpusSearch, BadQueriesGetAMessageNotACrash) {
   }
 }
 
+// 不正競争防止法2条6項 shows 第二条's sixth paragraph, marked, not a window among its items.
+TEST_F(CorpusSearch, ACitedParagraphIsTheSnippet) {
+  REQUIRE_INDEX();
+  const auto r = search("-n 1 不正競争防止法2条6項");
+  ASSERT_FALSE(r["hits"].empty());
+  EXPECT_EQ(r["hits"][0]["passage_id"], "statute/6273#art2");
+  EXPECT_EQ(r["hits"][0]["snippet"].get<std::string>().rfind("<mark>６　この法律において「営業秘密」とは", 0), 0u)
+      << r["hits"][0]["snippet"];
+}
+
 // A query that is a citation puts what it cites first, then what discusses it: the article for a
 // statute reference (Arabic or kanji numerals), the ruling for a court and date.
 TEST_F(CorpusSearch, ACitationFindsWhatItCitesFirst) {
