@@ -104,6 +104,7 @@ nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_
   // Only statute versions carry these: no bytes spent on the other passages' records.
   if (!m.version_date.empty()) record["meta"]["version_date"] = m.version_date;
   if (!m.amending_law.empty()) record["meta"]["amending_law"] = m.amending_law;
+  if (!m.decision_kind.empty()) record["meta"]["decision_kind"] = m.decision_kind;
   return record;
 }
 

@@ -42,14 +42,25 @@ export const wareki = (iso) => {
 
 export const TYPE_LABELS = { statute: '法令', ruling: '判例', guidance: 'ガイドライン' };
 
+// A case number as lawyers write it: 平成28(う)974 → 平成28年(う)第974号, 令和1(ネ)10037 → 令和元年(ネ)第10037号,
+// 令和3特(わ)129 → 令和3年特(わ)第129号, 平成23(ネ)10084等 → 平成23年(ネ)第10084号等. Other shapes as they are.
+export const caseNumberLabel = (n) => {
+  const m = /^(明治|大正|昭和|平成|令和)(\d+)(特?)\(([^)]+)\)(\d+)(.*)$/.exec(n || '');
+  if (!m) return n || '';
+  return `${m[1]}${m[2] === '1' ? '元' : m[2]}年${m[3]}(${m[4]})第${m[5]}号${m[6]}`;
+};
+
+// 判決, 決定 or 命令 as the ruling's text says (meta.decision_kind); nothing when it does not say.
+export const decisionKind = (meta) => (/^(判決|決定|命令)$/.test(meta?.decision_kind || '') ? meta.decision_kind : '');
+
 // The line under a hit's title: court and date for rulings, law and article for statutes.
 export const sourceLine = (hit) => {
   const m = hit.meta || {};
   const parts = [];
   if (hit.type === 'ruling') {
     if (m.court) parts.push(m.court);
-    if (m.date) parts.push(`${wareki(m.date)}判決`);
-    if (m.case_number) parts.push(m.case_number);
+    if (m.date) parts.push(`${wareki(m.date)}${decisionKind(m)}`);
+    if (m.case_number) parts.push(caseNumberLabel(m.case_number));
   } else if (hit.type === 'statute') {
     parts.push(m.law || hit.title);
     // 2 → 第2条, 19の2 → 第19条の2

@@ -1,6 +1,6 @@
 // The document page: the whole statute, ruling or guideline, the hit passage scrolled into view and
 // marked, and 「類似の箇所」 (passages like it) on request.
-import { api, safeMarks, escapeHtml, sourceLine, docLink, wareki, TYPE_LABELS } from './common.js';
+import { api, safeMarks, escapeHtml, sourceLine, docLink, wareki, TYPE_LABELS, caseNumberLabel, decisionKind } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -26,8 +26,8 @@ async function load() {
 
   const m = doc.meta || {};
   const rows = [
-    ['裁判所', m.court], ['事件番号', m.case_number], ['事件名', doc.type === 'ruling' ? m.case_name : ''],
-    ['日付', m.date ? `${wareki(m.date)}（${m.date}）` : ''], ['法令番号', m.law_number], ['権利種別', m.right_type],
+    ['裁判所', m.court], ['事件番号', caseNumberLabel(m.case_number)], ['事件名', doc.type === 'ruling' ? m.case_name : ''],
+    ['日付', m.date ? `${wareki(m.date)}${doc.type === 'ruling' ? decisionKind(m) : ''}（${m.date}）` : ''], ['法令番号', m.law_number], ['権利種別', m.right_type],
   ].filter(([, v]) => v);
   $('doc-meta').innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('') +
     (m.source_url && /^https?:\/\//.test(m.source_url)

@@ -15,6 +15,21 @@
   const LABELS = { statute: '法令', ruling: '判例', guidance: 'ガイドライン' };
   const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   const marks = (html) => String(html ?? '').replace(/<(?!\/?mark>)/g, '&lt;');
+  // The page's labels (web/common.js wareki, caseNumberLabel, decisionKind), kept here so that the
+  // widget stays one file: 2018-12-03 → 平成30年12月3日, 平成30(く)582 → 平成30年(く)第582号.
+  const ERAS = [['令和', '2019-05-01', 2018], ['平成', '1989-01-08', 1988], ['昭和', '1926-12-25', 1925]];
+  const wareki = (iso) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    const era = m && ERAS.find(([, start]) => iso >= start);
+    if (!era) return iso || '';
+    const y = Number(m[1]) - era[2];
+    return `${era[0]}${y === 1 ? '元' : y}年${Number(m[2])}月${Number(m[3])}日`;
+  };
+  const caseNumber = (n) => {
+    const m = /^(明治|大正|昭和|平成|令和)(\d+)(特?)\(([^)]+)\)(\d+)(.*)$/.exec(n || '');
+    return m ? `${m[1]}${m[2] === '1' ? '元' : m[2]}年${m[3]}(${m[4]})第${m[5]}号${m[6]}` : n || '';
+  };
+  const kind = (m) => (/^(判決|決定|命令)$/.test(m.decision_kind || '') ? m.decision_kind : '');
 
   const STYLE = `
     :host { display: block; font-family: var(--tsubo-font, system-ui, "Noto Sans CJK JP", sans-serif);
@@ -91,7 +106,8 @@
           const link = `${this.server}/doc.html?${new URLSearchParams({ id: h.doc_id, p: h.passage_id, q })}`;
           const m = h.meta || {};
           const v = h.version && h.version.version_date ? `${h.version.version_date} 施行の版${h.version.current ? '' : '（現行ではない）'}` : '';
-          const source = [m.court, v || m.date, m.case_number, m.law && m.article ? `${m.law} ${m.article}条` : ''].filter(Boolean).join(' ・ ');
+          const date = h.type === 'ruling' && m.date ? `${wareki(m.date)}${kind(m)}` : m.date;
+          const source = [m.court, v || date, caseNumber(m.case_number), m.law && m.article ? `${m.law} ${m.article}条` : ''].filter(Boolean).join(' ・ ');
           return `<li part="result"><span class="badge">${esc(LABELS[h.type] || h.type)}</span>
             <a href="${esc(link)}" target="_blank" rel="noopener">${esc(h.title)}</a>
             ${source ? `<div class="source">${esc(source)}</div>` : ''}

@@ -180,6 +180,54 @@ try {
     await shot('07-widget-second-origin');
   });
 
+  await step('a 決定 reads 決定, its case number as lawyers write it (page, document, widget)', async () => {
+    // 99103 ends 「主文のとおり決定する。」 and starts at 主文: its case number is only in the metadata.
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('製造手順書')}`);
+    const hit = page.locator('.hit', { hasText: '抗告事件' }).first();
+    await hit.waitFor();
+    const source = await hit.locator('.hit-source').textContent();
+    assert.match(source, /平成30年12月3日決定/, `decided, not 判決: ${source}`);
+    assert.doesNotMatch(source, /判決/);
+    assert.match(source, /平成30年\(く\)第582号/, `the case number as written: ${source}`);
+    const others = await page.goto(`${tsubo.url}?q=${encodeURIComponent('秘密管理性')}`).then(() =>
+      page.locator('.hit').first().waitFor()).then(() => page.locator('.hit-source').allTextContents());
+    assert.ok(others.some((s) => /令和2年3月25日判決 ・ 令和元年\(ネ\)第10201号/.test(s)), `judgments stay 判決: ${others}`);
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('製造手順書')}`);
+    await page.locator('.hit', { hasText: '抗告事件' }).first().locator('.hit-title').click();
+    await page.locator('#doc-meta').waitFor();
+    const meta = await page.locator('#doc-meta').textContent();
+    assert.match(meta, /平成30年12月3日決定（2018-12-03）/, meta);
+    assert.match(meta, /平成30年\(く\)第582号/, meta);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('09-decision-kind-document');
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    await page.evaluate((server) => {
+      const el = document.createElement('tsubo-search');
+      el.id = 'ruling-box';
+      el.setAttribute('type', 'ruling');
+      el.setAttribute('label', '判例を検索');
+      el.setAttribute('server', server);
+      document.querySelector('main, body').append(el);
+    }, tsubo.url.replace(/\/$/, ''));
+    const box = page.locator('#ruling-box');
+    await box.locator('input').fill('製造手順書');
+    await box.locator('input').press('Enter');
+    await box.locator('li').first().waitFor();
+    const widgetSource = await box.locator('.source').first().textContent();
+    assert.match(widgetSource, /平成30年12月3日決定 ・ 平成30年\(く\)第582号/, widgetSource);
+    await box.scrollIntoViewIfNeeded();
+    await shot('10-decision-kind-widget');
+  });
+
+  await step('a case number finds its ruling written either way', async () => {
+    for (const q of ['平成30年(く)第582号', '平成30(く)582', '平成３０年（く）第５８２号']) {
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent(q)}`);
+      await page.locator('.hit').first().waitFor();
+      assert.match(await page.locator('.hit-title').first().textContent(), /抗告事件/, `${q} finds 99103 first`);
+    }
+    await shot('11-case-number-search');
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
