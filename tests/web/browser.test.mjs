@@ -231,6 +231,16 @@ try {
     await shot('11-case-number-search');
   });
 
+  await step('the 引用 list writes branch-numbered articles as lawyers do', async () => {
+    await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/99104')}`);
+    await page.locator('#citations li').first().waitFor();
+    const cited = await page.locator('#citations li').allTextContents();
+    assert.ok(cited.includes('不正競争防止法19条の2'), `19条の2, not 19の2条: ${cited}`);
+    assert.ok(cited.includes('不正競争防止法21条の2第1項第1号'), `21条の2第1項第1号: ${cited}`);
+    await page.locator('#citations').scrollIntoViewIfNeeded();
+    await shot('12-citations-branch-numbers');
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
