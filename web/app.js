@@ -131,13 +131,35 @@ const requirementLabel = (tag) => {
   return `${name}（${FINDINGS[finding] || finding}）`;
 };
 
+// Divisions under their court: 東京高等裁判所第１０刑事部 and 第３民事部 under 東京高等裁判所, counted
+// together (a court filter matches its divisions: court=東京高等裁判所 finds both).
+const courtOf = (name) => { const at = name.indexOf('裁判所'); return at < 0 ? name : name.slice(0, at + 3); };
+function groupCourts(values) {
+  const groups = new Map();
+  for (const v of values) {
+    const base = courtOf(v.value);
+    const g = groups.get(base) || { value: base, count: 0, divisions: [] };
+    g.count += v.count;
+    if (v.value !== base) g.divisions.push(v);
+    groups.set(base, g);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
 function renderFacets(facets) {
   const box = $('facets');
   box.replaceChildren();
   const active = (param, value) => param && state[param].includes(value);
+  const button = (name, param, v, text) => {
+    const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
+    return `<button type="button" class="facet-value" aria-pressed="${on}"
+        data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
+        <span>${text}</span><span class="count">${v.count}</span></button>`;
+  };
   for (const [name, label, param] of FACETS) {
-    const values = facets[name] || [];
+    let values = facets[name] || [];
     if (!values.length) continue;
+    if (name === 'court') values = groupCourts(values);
     const group = document.createElement('section');
     group.className = 'facet';
     group.innerHTML = `<h2>${label}</h2><ul>${values.slice(0, 12).map((v) => {
@@ -145,10 +167,11 @@ function renderFacets(facets) {
         : name === 'year' ? `${v.value}年`
         : name === 'requirement' ? requirementLabel(v.value)
         : name === 'cited' ? citedLabel(v.value) : v.value;
-      const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
-      return `<li><button type="button" class="facet-value" aria-pressed="${on}"
-        data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
-        <span>${escapeHtml(text)}</span><span class="count">${v.count}</span></button></li>`;
+      const divisions = v.divisions?.length
+        ? `<ul class="divisions">${v.divisions.map((d) => `<li>${button(name, param, d,
+            `<span class="visually-hidden">${escapeHtml(v.value)}</span>${escapeHtml(d.value.slice(v.value.length))}`)}</li>`).join('')}</ul>`
+        : '';
+      return `<li>${button(name, param, v, escapeHtml(text))}${divisions}</li>`;
     }).join('')}</ul>`;
     box.append(group);
   }

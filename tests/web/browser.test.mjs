@@ -241,6 +241,26 @@ try {
     await shot('12-citations-branch-numbers');
   });
 
+  await step('the court facet groups divisions under their court, and filters by it', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    const court = page.locator('.facet-value[data-facet=court][data-value="東京高等裁判所"]');
+    await court.waitFor();
+    const divisions = page.locator('.facet li:has(> .facet-value[data-value="東京高等裁判所"]) .divisions .facet-value');
+    assert.deepEqual(await divisions.evaluateAll((bs) => bs.map((b) => b.dataset.value).sort()),
+      ['東京高等裁判所第１０刑事部', '東京高等裁判所第３民事部']);
+    const counts = await divisions.locator('.count').allTextContents();
+    assert.equal(Number(await court.locator('.count').textContent()), counts.reduce((a, c) => a + Number(c), 0), 'the court counts its divisions');
+    assert.equal(await page.locator('.facet-value[data-facet=court][data-value^="東京高等裁判所第"]').count(), 2, 'divisions only nested');
+    await shot('13-court-facet-grouped');
+    await court.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('court') === '東京高等裁判所');
+    await page.locator('.facet-value[data-facet=court][data-value="東京高等裁判所"][aria-pressed=true]').waitFor();
+    const sources = await page.locator('.hit-source').allTextContents();
+    assert.ok(sources.length >= 2 && sources.every((s) => s.startsWith('東京高等裁判所第')), `both divisions: ${sources}`);
+    await page.locator('.divisions .facet-value[data-value="東京高等裁判所第３民事部"]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('court').includes('東京高等裁判所第３民事部'));
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
