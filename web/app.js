@@ -1,5 +1,5 @@
 // The search page: state lives in the query string (shareable URLs), the server does all searching.
-import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki } from './common.js';
+import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki, errorHtml } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('search'), input = $('q'), list = $('suggestions');
@@ -80,8 +80,10 @@ async function run() {
     render(r);
   } catch (e) {
     if (ticket !== inFlight) return;
-    $('status').innerHTML = `<span class="error">${escapeHtml(e.message)}</span>`;
+    // Nothing of the previous answer stays beside the error: its facets and 絞り込みを解除 counted other hits.
+    $('status').innerHTML = errorHtml(e);
     $('hits').replaceChildren();
+    $('facets').replaceChildren();
     $('pager').replaceChildren();
   } finally {
     document.body.classList.remove('busy');
@@ -102,7 +104,7 @@ function render(r) {
     <li class="hit hit-${escapeHtml(h.type)}">
       <div class="hit-head">
         <span class="badge badge-${escapeHtml(h.type)}">${escapeHtml(TYPE_LABELS[h.type] || h.type)}</span>
-        <a class="hit-title" href="${escapeHtml(docLink(h, r.query))}">${escapeHtml(h.title)}</a>
+        <a class="hit-title" href="${escapeHtml(docLink(h, r.query, location.search.slice(1)))}">${escapeHtml(h.title)}</a>
       </div>
       <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
       ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
@@ -222,7 +224,7 @@ $('hits').addEventListener('toggle', async (e) => {
           : i === 0 ? '' : `<div class="diff">${diffHtml(t.changes)}</div>`}
       </li>`).join('')}</ol>`;
   } catch (err) {
-    body.innerHTML = `<span class="error">${escapeHtml(err.message)}</span>`;
+    body.innerHTML = errorHtml(err);
   }
 }, true);
 
@@ -249,6 +251,11 @@ $('facets').addEventListener('click', (e) => {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   hideSuggestions();
+  if (!input.value.trim()) {  // only spaces, the full-width one included: say so rather than do nothing
+    $('status').innerHTML = '<span class="error" data-code="empty_query">検索語を入力してください（空白だけでは検索できません）。</span>';
+    input.focus();
+    return;
+  }
   go({ q: input.value.trim(), from: $('from').value.trim(), to: $('to').value.trim(), as_of: $('as_of').value.trim(),
        all_versions: $('all_versions').checked, sort: $('sort').value, page: 1 });
 });

@@ -1,14 +1,16 @@
 // The document page: the whole statute, ruling or guideline, the hit passage scrolled into view and
 // marked, and 「類似の箇所」 (passages like it) on request.
-import { api, safeMarks, escapeHtml, sourceLine, docLink, wareki, TYPE_LABELS, caseNumberLabel, decisionKind } from './common.js';
+import { api, safeMarks, escapeHtml, sourceLine, docLink, wareki, TYPE_LABELS, caseNumberLabel, decisionKind, errorHtml } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const id = params.get('id') || '';
 const target = params.get('p') || '';
 const query = params.get('q') || '';
+// The search page's own query string (q, filters, page: see docLink), else just the words.
+const back = params.get('back') || (query ? String(new URLSearchParams({ q: query })) : '');
 
-if (query) $('back').href = `./?${new URLSearchParams({ q: query })}`;
+if (back) $('back').href = `./?${new URLSearchParams(back)}`;
 
 async function load() {
   if (!id) { $('status').textContent = '文書が指定されていません。'; return; }
@@ -16,7 +18,7 @@ async function load() {
   try {
     doc = await api(`/api/doc/${id.split('/').map(encodeURIComponent).join('/')}`, { q: query });
   } catch (e) {
-    $('status').innerHTML = `<span class="error">${escapeHtml(e.message)}</span>`;
+    $('status').innerHTML = errorHtml(e);
     return;
   }
   document.title = `${doc.title} — tsubo`;
@@ -54,7 +56,7 @@ async function load() {
   if (doc.citations?.length) {
     $('citations').hidden = false;
     $('citations').innerHTML = `<h2>引用</h2><ul>${doc.citations.map((c) =>
-      `<li>${c.doc_id ? `<a href="${escapeHtml(docLink(c, query))}">${escapeHtml(c.text)}</a>` : escapeHtml(c.text)}${amendedNote(c)}</li>`).join('')}</ul>`;
+      `<li>${c.doc_id ? `<a href="${escapeHtml(docLink(c, query, back))}">${escapeHtml(c.text)}</a>` : escapeHtml(c.text)}${amendedNote(c)}</li>`).join('')}</ul>`;
   }
 
   $('status').textContent = '';
@@ -78,13 +80,13 @@ $('passages').addEventListener('click', async (e) => {
     list.innerHTML = r.hits.length ? r.hits.map((h) => `
       <li class="hit">
         <div class="hit-head"><span class="badge badge-${escapeHtml(h.type)}">${escapeHtml(TYPE_LABELS[h.type] || h.type)}</span>
-          <a class="hit-title" href="${escapeHtml(docLink(h, query))}">${escapeHtml(h.title)}</a></div>
+          <a class="hit-title" href="${escapeHtml(docLink(h, query, back))}">${escapeHtml(h.title)}</a></div>
         <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
         ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
         <p class="snippet">${safeMarks(h.snippet)}</p>
       </li>`).join('') : '<li>類似の箇所は見つかりませんでした。</li>';
   } catch (err) {
-    list.innerHTML = `<li class="error">${escapeHtml(err.message)}</li>`;
+    list.innerHTML = `<li>${errorHtml(err)}</li>`;
   }
   box.scrollIntoView({ block: 'nearest' });
 });

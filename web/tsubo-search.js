@@ -29,6 +29,23 @@
     const m = /^(明治|大正|昭和|平成|令和)(\d+)(特?)\(([^)]+)\)(\d+)(.*)$/.exec(n || '');
     return m ? `${m[1]}${m[2] === '1' ? '元' : m[2]}年${m[3]}(${m[4]})第${m[5]}号${m[6]}` : n || '';
   };
+  // The API's error codes in Japanese, as web/common.js errorMessage says them (the API's English
+  // message stays in the status line's title, for developers).
+  const ERRORS = {
+    empty_query: '検索語を入力してください。',
+    query_too_long: '検索語が長すぎます。短くしてから検索してください。',
+    bad_date: '日付を読めません。2019、平成29、H29.3.21 のように書いてください。',
+    bad_filter: 'この検索欄の絞り込み（type・court・law）に当たる文書が索引にありません。',
+    bad_query: '検索式を読めません。括弧や引用符（"）の対応を確認してください。',
+    index_changing: '索引の更新中でした。もう一度お試しください。',
+    index_unavailable: '索引を読み込めないため検索できません。管理者に連絡してください。',
+    analyzer_unavailable: '索引を読み込めないため検索できません。管理者に連絡してください。',
+    origin_not_allowed: 'このページからの検索はサーバーに許可されていません（tsubo serve の --allow-origin）。',
+    too_many_parameters: '条件が多すぎます。',
+  };
+  const errorText = (e) => (e.code ? ERRORS[e.code] || `検索できませんでした（${e.code}）。`
+    : e.status ? `検索できませんでした（HTTP ${e.status}）。`
+    : 'サーバーに接続できません。サーバーのアドレスと、tsubo serve の --allow-origin にこのページのオリジンがあるかを確認してください。');
   const kind = (m) => (/^(判決|決定|命令)$/.test(m.decision_kind || '') ? m.decision_kind : '');
 
   const STYLE = `
@@ -83,7 +100,11 @@
     get server() { return (this.getAttribute('server') || scriptOrigin).replace(/\/+$/, ''); }
 
     async search(q) {
-      if (!q) return;
+      if (!q) {  // only spaces, the full-width one included
+        this.$('.status').className = 'status error';
+        this.$('.status').textContent = ERRORS.empty_query;
+        return;
+      }
       const url = new URL(`${this.server}/api/search`);
       url.searchParams.set('q', q);
       url.searchParams.set('facets', '0');
@@ -96,11 +117,12 @@
       }
       const status = this.$('.status'), list = this.$('ol');
       status.className = 'status';
+      status.removeAttribute('title');
       status.textContent = '検索中…';
       try {
         const res = await fetch(url, { headers: { Accept: 'application/json' } });
         const body = await res.json().catch(() => ({}));
-        if (!res.ok) throw new Error(body?.error?.message || `HTTP ${res.status}`);
+        if (!res.ok) throw Object.assign(new Error(body?.error?.message || `HTTP ${res.status}`), { code: body?.error?.code || '', status: res.status });
         status.textContent = body.total ? `約${body.total}件` : '見つかりませんでした';
         list.innerHTML = body.hits.map((h) => {
           const link = `${this.server}/doc.html?${new URLSearchParams({ id: h.doc_id, p: h.passage_id, q })}`;
@@ -117,7 +139,8 @@
         this.dispatchEvent(new CustomEvent('tsubo-results', { detail: { query: q, total: body.total } }));
       } catch (e) {
         status.className = 'status error';
-        status.textContent = `検索できませんでした: ${e.message === 'Failed to fetch' ? 'サーバーに接続できません（CORS 設定を確認してください）' : e.message}`;
+        status.textContent = errorText(e);
+        status.title = e.code ? `${e.code}: ${e.message}` : e.message;
         list.replaceChildren();
       }
     }

@@ -65,6 +65,15 @@ const shot = async (name) => {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: false });
   console.log(`  screenshot ${name}.png`);
 };
+// Runs fn, which provokes API errors on purpose: the 4xx answers and the console lines Chromium logs
+// for them are not problems; anything else still is.
+const expectingErrors = async (fn) => {
+  const before = problems.length;
+  await fn();
+  await new Promise((r) => setTimeout(r, 200));
+  const mine = problems.splice(before);
+  problems.push(...mine.filter((p) => !/HTTP 4\d\d for |status of 4\d\d|ERR_CONNECTION_REFUSED/.test(p)));
+};
 const step = async (name, fn) => {
   process.stdout.write(`- ${name}\n`);
   await fn();
@@ -259,6 +268,93 @@ try {
     assert.ok(sources.length >= 2 && sources.every((s) => s.startsWith('東京高等裁判所第')), `both divisions: ${sources}`);
     await page.locator('.divisions .facet-value[data-value="東京高等裁判所第３民事部"]').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('court').includes('東京高等裁判所第３民事部'));
+  });
+
+  await step('errors are said in Japanese and leave nothing of the previous answer', async () => {
+    await expectingErrors(async () => {
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+      await page.locator('.facet-value').first().waitFor();
+      await page.fill('#from', '平成99年13月');
+      await page.click('form#search button[type=submit]');
+      const error = page.locator('#status .error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /期間の始め「平成99年13月」を日付として読めません。2019、平成29/);
+      assert.equal(await error.getAttribute('data-code'), 'bad_date');
+      assert.match(await error.getAttribute('title'), /is not a date/, 'the English message stays for developers');
+      assert.equal(await page.locator('#facets *').count(), 0, 'no facets or 絞り込みを解除 beside the error');
+      assert.equal(await page.locator('.hit').count(), 0);
+      await shot('14-error-japanese');
+
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}&page=2000`);
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /ページの番号が範囲外です（1〜1001ページ）/);
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}&court=zzz`);
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /裁判所「zzz」に当たる文書は索引にありません/);
+      await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/999999')}`);
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /文書「ruling\/999999」は索引にありません/);
+    });
+  });
+
+  await step('a query of only a full-width space says so (page and widget)', async () => {
+    await page.goto(tsubo.url);
+    await page.fill('#q', '\u3000');
+    await page.click('form#search button[type=submit]');
+    await page.locator('#status .error').waitFor();
+    assert.match(await page.locator('#status').textContent(), /検索語を入力してください/);
+    await shot('15-empty-query');
+    await expectingErrors(async () => {
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('\u3000')}`);  // a shared link with only a space
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /検索語を入力してください/);
+    });
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    const box = page.locator('#guidance-box');
+    await box.locator('input').fill('\u3000');
+    await box.locator('input').press('Enter');
+    await box.locator('.status.error').waitFor();
+    assert.match(await box.locator('.status').textContent(), /検索語を入力してください/);
+  });
+
+  await step('the widget says in Japanese when the server cannot be reached or refuses a filter', async () => {
+    // A port nothing listens on any more: a server down.
+    const closed = await new Promise((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    });
+    await expectingErrors(async () => {
+      await page.evaluate(([server, down]) => {
+        for (const [id, attrs] of [['down-box', { server: down }], ['bad-box', { server, court: 'zzz' }]]) {
+          const el = document.createElement('tsubo-search');
+          el.id = id;
+          el.setAttribute('label', id);
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+          document.querySelector('main, body').append(el);
+        }
+      }, [tsubo.url.replace(/\/$/, ''), `http://127.0.0.1:${closed}`]);
+      for (const [id, words] of [['#down-box', /サーバーに接続できません/], ['#bad-box', /絞り込み.*に当たる文書が索引にありません/]]) {
+        const box = page.locator(id);
+        await box.locator('input').fill('営業秘密');
+        await box.locator('input').press('Enter');
+        await box.locator('.status.error').waitFor();
+        assert.match(await box.locator('.status').textContent(), words);
+      }
+      await page.locator('#bad-box').scrollIntoViewIfNeeded();
+      await shot('16-widget-errors');
+    });
+  });
+
+  await step('‹ 検索結果に戻る keeps the filters and the page', async () => {
+    const search = `q=${encodeURIComponent('営業秘密')}&type=ruling&from=2017&page=2`;
+    await page.goto(`${tsubo.url}?${search}`);
+    await page.locator('.hit-title').first().click();
+    await page.locator('.passage.target').waitFor();
+    await page.click('#back');
+    await page.locator('.hit').first().waitFor();
+    const p = new URL(page.url()).searchParams;
+    assert.deepEqual([p.get('q'), p.get('type'), p.get('from'), p.get('page')], ['営業秘密', 'ruling', '2017', '2'], page.url());
+    assert.equal(await page.locator('#from').inputValue(), '2017');
+    assert.equal(await page.locator('#pager [aria-current=page]').textContent(), '2');
   });
 
   await step('a phone-sized screen still reads well', async () => {
