@@ -101,7 +101,7 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
   // The statute versions shown depend on the day: as_of, or today's date when it is not given.
   json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
               sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets,
-              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions};
+              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions, sr.explain};
   return key.dump();
 }
 
@@ -327,6 +327,11 @@ struct HttpServer::Impl {
     if (!facets.empty() && facets != "0" && facets != "1")
       throw BadRequest{400, "bad_facets", "facets must be 1 (count matches by type, court, year …) or 0"};
     sr.facets = facets == "1";
+    // explain=1: each hit says why it matched (the words found, its role and the score's parts).
+    const std::string explain = req.get_param_value("explain");
+    if (!explain.empty() && explain != "0" && explain != "1")
+      throw BadRequest{400, "bad_explain", "explain must be 1 (say why each hit matched) or 0"};
+    sr.explain = explain == "1";
     sr.time_limit_ms = options.query_time_limit_ms;
     const std::string key = cache->enabled() ? cache_key(sr, page, size) : std::string();
 
