@@ -65,6 +65,7 @@ async function run() {
     $('hits').replaceChildren();
     $('facets').replaceChildren();
     $('pager').replaceChildren();
+    updateFiltersToggle();
     return;
   }
   const ticket = (inFlight = {});
@@ -75,6 +76,7 @@ async function run() {
       q: state.q, type: state.type, court: state.court, law: state.law, right_type: state.right_type,
       requirement: state.requirement, cites: state.cites,
       from: state.from, to: state.to, as_of: state.as_of, all_versions: state.all_versions ? 1 : '', sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
+      explain: 1,
     });
     if (ticket !== inFlight) return;
     render(r);
@@ -85,6 +87,7 @@ async function run() {
     $('hits').replaceChildren();
     $('facets').replaceChildren();
     $('pager').replaceChildren();
+    updateFiltersToggle();
   } finally {
     document.body.classList.remove('busy');
   }
@@ -93,6 +96,24 @@ async function run() {
 // A filter's ends as the user thinks of them: whole years as 2017年, other days as 2017-03-21.
 const periodStart = (d) => (d && d.endsWith('-01-01') ? `${d.slice(0, 4)}年` : d || '');
 const periodEnd = (d) => (d && d.endsWith('-12-31') ? `${d.slice(0, 4)}年` : d || '');
+
+// The passage's part of its document (explain.role, indexer/passage_role.h) as a reader names it.
+const ROLES = { reasoning: '裁判所の判断', claims: '当事者の主張', background: '事案の概要・前提事実', definition: '定義規定',
+  provision: '条文', guidance: 'ガイドライン' };
+
+// Why this passage, folded under its card: the words found, its part, the score's parts (explain=1)
+// and the court's findings on the requirements (meta.requirements).
+function whyPanel(h) {
+  const x = h.explain, tags = h.meta?.requirements || [];
+  if (!x && !tags.length) return '';
+  const rows = [];
+  if (tags.length) rows.push(['要件（判断）', tags.map(requirementLabel).join('、')]);
+  if (x?.matched_words?.length) rows.push(['一致した語', x.matched_words.join('、')]);
+  if (x?.role) rows.push(['箇所', ROLES[x.role] || x.role]);
+  if (x) rows.push(['スコア', `${h.score.toFixed(2)} = 本文 ${x.text_score.toFixed(2)} + 箇所 ${x.role_prior.toFixed(2)}${x.promoted ? '（種別ごとの最上位として繰り上げ）' : ''}`]);
+  return `<details class="why"><summary>${tags.length ? '要件・' : ''}一致の理由</summary>
+    <dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></details>`;
+}
 
 function render(r) {
   const range = r.from_date || r.to_date ? `（${periodStart(r.from_date)}〜${periodEnd(r.to_date)}）` : '';
@@ -110,6 +131,7 @@ function render(r) {
       ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
       ${versionLine(h.version) ? `<div class="hit-version">${escapeHtml(versionLine(h.version))}</div>` : ''}
       <p class="snippet">${safeMarks(h.snippet)}</p>
+      ${whyPanel(h)}
       ${h.version?.has_history && h.version.versions > 1 && h.meta.article
         ? `<details class="history" data-article="${escapeHtml(`${h.meta.law}${h.meta.article.replace('の', '条の')}${h.meta.article.includes('の') ? '' : '条'}`)}">
              <summary>改正履歴（${h.version.versions}版）</summary><div class="history-body">読み込み中…</div></details>` : ''}
@@ -146,6 +168,20 @@ function groupCourts(values) {
     groups.set(base, g);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+// Phones: the results come first and the filters open from a button (絞り込み, with the number of
+// filters set); wider screens show both and never the button.
+const filtersToggle = $('filters-toggle');
+filtersToggle.addEventListener('click', () => {
+  const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+  filtersToggle.setAttribute('aria-expanded', String(open));
+  $('facets').classList.toggle('open', open);
+});
+function updateFiltersToggle() {
+  const set = LIST_PARAMS.reduce((n, k) => n + state[k].length, 0) + (state.from || state.to ? 1 : 0);
+  filtersToggle.textContent = set ? `絞り込み（${set}件指定中）` : '絞り込み';
+  filtersToggle.hidden = !$('facets').childElementCount;
 }
 
 function renderFacets(facets) {
@@ -185,6 +221,7 @@ function renderFacets(facets) {
     clear.addEventListener('click', () => go({ ...Object.fromEntries(LIST_PARAMS.map((k) => [k, []])), from: '', to: '', page: 1 }));
     box.prepend(clear);
   }
+  updateFiltersToggle();
 }
 
 function renderPager(r) {

@@ -357,13 +357,42 @@ try {
     assert.equal(await page.locator('#pager [aria-current=page]').textContent(), '2');
   });
 
+  await step('why a hit matched, and the court findings on requirements, fold out under its card', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('秘密管理性')}&type=ruling`);
+    const why = page.locator('.hit details.why').first();
+    await why.waitFor();
+    assert.equal(await why.evaluate((d) => d.open), false, 'folded by default');
+    await why.locator('summary').click();
+    const text = await why.locator('dl').textContent();
+    assert.match(text, /一致した語.*秘密管理性/, text);
+    assert.match(text, /箇所/, text);
+    const tags = await page.locator('.hit details.why dl').allTextContents();
+    assert.ok(tags.some((t) => /要件（判断）秘密管理性（(否定|肯定|言及)）/.test(t)), `requirement tags shown: ${tags}`);
+    await why.scrollIntoViewIfNeeded();
+    await shot('17-explain-panel');
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
     await page.locator('.hit').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'no sideways scrolling');
+    // Results first: the first hit's title is on the screen, the filters wait behind their button.
+    const first = await page.locator('.hit-title').first().boundingBox();
+    assert.ok(first && first.y + first.height < 844, `the first hit is on screen (y=${first?.y})`);
+    assert.equal(await page.locator('#facets').isVisible(), false, 'filters folded');
     await shot('08-phone');
+    await page.click('#filters-toggle');
+    await page.locator('.facet-value').first().waitFor();
+    assert.equal(await page.locator('#filters-toggle').getAttribute('aria-expanded'), 'true');
+    const clipped = await page.locator('.facet-value .count').evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().right > window.innerWidth).length);
+    assert.equal(clipped, 0, 'no facet count clipped');
+    await page.locator('.facet-value[data-facet=type]').first().click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('type'));
+    await page.waitForFunction(() => /指定中/.test(document.querySelector('#filters-toggle').textContent));
+    await shot('08b-phone-filters');
   });
 
   assert.deepEqual(problems, [], 'no page errors or console errors (CSP violations show up here)');
