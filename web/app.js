@@ -125,7 +125,7 @@ function render(r) {
     <li class="hit hit-${escapeHtml(h.type)}">
       <div class="hit-head">
         <span class="badge badge-${escapeHtml(h.type)}">${escapeHtml(TYPE_LABELS[h.type] || h.type)}</span>
-        <a class="hit-title" href="${escapeHtml(docLink(h, r.query, location.search.slice(1)))}">${escapeHtml(h.title)}</a>
+        <h3><a class="hit-title" href="${escapeHtml(docLink(h, r.query, location.search.slice(1)))}">${escapeHtml(h.title)}</a></h3>
       </div>
       <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
       ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
@@ -239,10 +239,10 @@ function renderPager(r) {
     b.addEventListener('click', () => { go({ page }); $('results').focus(); });
     return b;
   };
-  nav.append(link(r.page - 1, '‹ 前へ', '前のページ'));
+  nav.append(link(r.page - 1, '‹ 前へ'));
   const first = Math.max(1, r.page - 4), last = Math.min(pages, first + 8);
   for (let p = first; p <= last; p++) nav.append(link(p, String(p), `${p}ページ目`));
-  nav.append(link(r.page + 1, '次へ ›', '次のページ'));
+  nav.append(link(r.page + 1, '次へ ›'));
 }
 
 // The article's texts across versions, each change marked (<del>/<ins>), loaded when opened.

@@ -80,7 +80,7 @@ $('passages').addEventListener('click', async (e) => {
     list.innerHTML = r.hits.length ? r.hits.map((h) => `
       <li class="hit">
         <div class="hit-head"><span class="badge badge-${escapeHtml(h.type)}">${escapeHtml(TYPE_LABELS[h.type] || h.type)}</span>
-          <a class="hit-title" href="${escapeHtml(docLink(h, query, back))}">${escapeHtml(h.title)}</a></div>
+          <h3><a class="hit-title" href="${escapeHtml(docLink(h, query, back))}">${escapeHtml(h.title)}</a></h3></div>
         <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
         ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
         <p class="snippet">${safeMarks(h.snippet)}</p>
