@@ -94,7 +94,19 @@
     attributeChangedCallback() {
       const label = this.getAttribute('label') || 'tsubo で検索';
       this.$('label').textContent = label;
+      this.$('form').setAttribute('aria-label', label);  // several boxes on a page: each landmark named
       this.$('input').placeholder = this.getAttribute('placeholder') || `${label}（例: 秘密管理性）`;
+    }
+
+    // The search page with this box's words and fixed filters: "more results".
+    fullPage(q) {
+      const p = new URLSearchParams({ q });
+      for (const k of ['type', 'court', 'law']) {
+        for (const v of (this.getAttribute(k) || '').split(',')) if (v.trim()) p.append(k, v.trim());
+      }
+      const asOf = (this.getAttribute('as-of') || '').trim();
+      if (asOf) p.set('as_of', asOf);
+      return `${this.server}/?${p}`;
     }
 
     get server() { return (this.getAttribute('server') || scriptOrigin).replace(/\/+$/, ''); }
@@ -127,15 +139,16 @@
         list.innerHTML = body.hits.map((h) => {
           const link = `${this.server}/doc.html?${new URLSearchParams({ id: h.doc_id, p: h.passage_id, q })}`;
           const m = h.meta || {};
-          const v = h.version && h.version.version_date ? `${h.version.version_date} 施行の版${h.version.current ? '' : '（現行ではない）'}` : '';
-          const date = h.type === 'ruling' && m.date ? `${wareki(m.date)}${kind(m)}` : m.date;
-          const source = [m.court, v || date, caseNumber(m.case_number), m.law && m.article ? `${m.law} ${m.article}条` : ''].filter(Boolean).join(' ・ ');
+          const v = h.version && h.version.version_date ? `${wareki(h.version.version_date)}施行の版${h.version.current ? '' : '（現行ではない）'}` : '';
+          const date = m.date ? `${wareki(m.date)}${h.type === 'ruling' ? kind(m) : ''}` : '';
+          const article = m.law && m.article ? `${m.law} 第${m.article.replace('の', '条の')}${m.article.includes('の') ? '' : '条'}` : '';
+          const source = [m.court, v || date, caseNumber(m.case_number), article].filter(Boolean).join(' ・ ');
           return `<li part="result"><span class="badge">${esc(LABELS[h.type] || h.type)}</span>
             <a href="${esc(link)}" target="_blank" rel="noopener">${esc(h.title)}</a>
             ${source ? `<div class="source">${esc(source)}</div>` : ''}
             ${h.heading ? `<div class="heading">${esc(h.heading)}</div>` : ''}
             <p>${marks(h.snippet)}</p></li>`;
-        }).join('');
+        }).join('') + (body.total > body.hits.length ? `<li class="more" part="more"><a href="${esc(this.fullPage(q))}" target="_blank" rel="noopener">すべての結果（約${body.total}件）を tsubo で見る</a></li>` : '');
         this.dispatchEvent(new CustomEvent('tsubo-results', { detail: { query: q, total: body.total } }));
       } catch (e) {
         status.className = 'status error';

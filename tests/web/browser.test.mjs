@@ -372,6 +372,39 @@ try {
     await shot('17-explain-panel');
   });
 
+  await step('headings to jump by, pager names that say what they show, named widget landmarks', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.locator('h1').count(), 1, 'one h1');
+    assert.equal(await page.locator('.hit h3 a.hit-title').count(), await page.locator('.hit').count(), 'each hit is a heading');
+    const names = await page.locator('#pager button').evaluateAll((bs) => bs.map((b) => [b.textContent.trim(), b.getAttribute('aria-label') || b.textContent.trim()]));
+    assert.ok(names.length > 2 && names.every(([text, name]) => name.includes(text.replace(/[‹›]/g, '').trim())), `label in name: ${JSON.stringify(names)}`);
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    const landmarks = await page.locator('tsubo-search').evaluateAll((els) =>
+      els.map((el) => el.shadowRoot.querySelector('[role=search]').getAttribute('aria-label')));
+    assert.ok(landmarks.length >= 2 && landmarks.every(Boolean) && new Set(landmarks).size === landmarks.length, `named: ${landmarks}`);
+    const guidance = page.locator('#guidance-box');
+    await guidance.evaluate((el) => el.setAttribute('size', '1'));
+    await guidance.locator('input').fill('秘密');
+    await guidance.locator('input').press('Enter');
+    await guidance.locator('li').first().waitFor();
+    const total = Number((await guidance.locator('.status').textContent()).replace(/\D/g, ''));
+    const more = guidance.locator('li.more a');
+    assert.ok(total > 1, `more than the one shown: ${total}`);
+    {
+      assert.match(await more.textContent(), new RegExp(`すべての結果（約${total}件）`));
+      const href = new URL(await more.getAttribute('href'));
+      assert.equal(href.searchParams.get('q'), '秘密');
+      assert.equal(href.searchParams.get('type'), 'guidance');
+      assert.match(await guidance.locator('.source').first().textContent(), /令和3年4月1日/, 'dates in 和暦');
+    }
+    const ip = page.locator('#ip-box');
+    await ip.locator('input').fill('秘密管理性');
+    await ip.locator('input').press('Enter');
+    await ip.locator('li').first().waitFor();
+    await shot('18-widget-more-and-labels');
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
