@@ -9,6 +9,49 @@ const target = params.get('p') || '';
 const query = params.get('q') || '';
 // The search page's own query string (q, filters, page: see docLink), else just the words.
 const back = params.get('back') || (query ? String(new URLSearchParams({ q: query })) : '');
+// A cited provision's paragraph and item (不正競争防止法2条6項 → para=6): marked within the article.
+const para = params.get('para') || '', item = params.get('item') || '';
+
+// 6 → 六, 14 → 十四, 14の2 → 十四の二: how e-Gov texts number items.
+const KANJI = '〇一二三四五六七八九';
+const kanji = (n) => (n < 10 ? KANJI[n] : `${n >= 20 ? KANJI[Math.floor(n / 10)] : ''}十${n % 10 ? KANJI[n % 10] : ''}`);
+const kanjiNumber = (s) => s.split('の').map((n) => kanji(Number(n))).join('の');
+const fullWidth = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xFEE0));
+
+// The lines of an article's text (its html, one line per paragraph or item: 「６　この法律において…」,
+// 「十四　…」) holding paragraph `para` and within it item `item`, wrapped in <span class="provision-target">.
+// The html unchanged when the text has no such paragraph.
+function markProvision(html, para, item) {
+  const lines = html.split('\n');
+  const plain = lines.map((l) => l.replace(/<[^>]*>/g, ''));
+  const isParagraph = (t) => /^([０-９]+|[0-9]+)[\u3000 ]/.test(t);
+  let start = 0;
+  if (Number(para) > 1) {
+    start = plain.findIndex((t) => t.startsWith(`${fullWidth(para)}\u3000`) || t.startsWith(`${para}\u3000`));
+    if (start < 0) return html;
+  }
+  let end = start + 1;
+  while (end < lines.length && !isParagraph(plain[end])) end++;
+  if (item) {
+    const at = plain.slice(start, end).findIndex((t) => t.startsWith(`${kanjiNumber(item)}\u3000`));
+    if (at >= 0) {
+      start += at;
+      end = start + 1;
+      while (end < lines.length && !isParagraph(plain[end]) && !/^[一二三四五六七八九十]+(の[一二三四五六七八九十]+)*\u3000/.test(plain[end])) end++;
+    }
+  }
+  return [...lines.slice(0, start), `<span class="provision-target" id="provision">${lines.slice(start, end).join('\n')}</span>`,
+    ...lines.slice(end)].join('\n');
+}
+
+// A cited provision's link: the article's passage, with its paragraph and item to mark.
+const citationLink = (c) => {
+  const link = new URL(docLink(c, query, back), location.href);
+  const [, , p, i] = (c.key || '').split('/');
+  if (p) link.searchParams.set('para', p);
+  if (i) link.searchParams.set('item', i);
+  return `doc.html${link.search}`;
+};
 
 if (back) $('back').href = `./?${new URLSearchParams(back)}`;
 
@@ -39,8 +82,8 @@ async function load() {
     <section class="passage${p.passage_id === target ? ' target' : ''}" id="${escapeHtml(p.passage_id)}"
              ${p.passage_id === target ? 'aria-current="true" tabindex="-1"' : ''}>
       ${p.heading ? `<h2 class="passage-heading">${escapeHtml(p.heading)}</h2>` : ''}
-      ${p.passage_id === target ? '<span class="target-label">検索でヒットした箇所</span>' : ''}
-      <div class="passage-text">${safeMarks(p.html)}</div>
+      ${p.passage_id === target ? `<span class="target-label">${para ? `引用された箇所（第${escapeHtml(para)}項${item ? `第${escapeHtml(item.replace('の', '号の'))}${item.includes('の') ? '' : '号'}` : ''}）` : '検索でヒットした箇所'}</span>` : ''}
+      <div class="passage-text">${p.passage_id === target && para ? markProvision(safeMarks(p.html), para, item) : safeMarks(p.html)}</div>
       <button type="button" class="more-like" data-passage="${escapeHtml(p.passage_id)}">類似の箇所を探す</button>
     </section>`).join('');
 
@@ -56,14 +99,14 @@ async function load() {
   if (doc.citations?.length) {
     $('citations').hidden = false;
     $('citations').innerHTML = `<h2>引用</h2><ul>${doc.citations.map((c) =>
-      `<li>${c.doc_id ? `<a href="${escapeHtml(docLink(c, query, back))}">${escapeHtml(c.text)}</a>` : escapeHtml(c.text)}${amendedNote(c)}</li>`).join('')}</ul>`;
+      `<li>${c.doc_id ? `<a href="${escapeHtml(citationLink(c))}">${escapeHtml(c.text)}</a>` : escapeHtml(c.text)}${amendedNote(c)}</li>`).join('')}</ul>`;
   }
 
   $('status').textContent = '';
   $('document').hidden = false;
   const hit = target && document.getElementById(target);
   if (hit) {
-    hit.scrollIntoView({ block: 'center' });
+    (document.getElementById('provision') || hit).scrollIntoView({ block: 'center' });
     hit.focus({ preventScroll: true });
   }
 }

@@ -405,6 +405,19 @@ try {
     await shot('18-widget-more-and-labels');
   });
 
+  await step('a cited provision opens at its paragraph, marked', async () => {
+    await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/99101')}`);
+    await page.locator('#citations a', { hasText: '不正競争防止法2条6項' }).click();
+    const marked = page.locator('.passage.target .provision-target');
+    await marked.waitFor();
+    assert.match(await marked.textContent(), /^６\u3000この法律において「営業秘密」とは/, 'paragraph 6, not the article');
+    assert.doesNotMatch(await marked.textContent(), /窃取/, 'nothing of paragraph 1');
+    assert.match(await page.locator('.passage.target .target-label').textContent(), /引用された箇所（第6項）/);
+    const box = await marked.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 860, `in view (y=${box?.y})`);
+    await shot('19-citation-at-paragraph');
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
