@@ -3,8 +3,9 @@
 // Run through run.sh, which sets the environment. Each step leaves a screenshot in $TSUBO_ARTIFACTS.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -58,6 +59,16 @@ const context = await chromium.launchPersistentContext(env('TSUBO_PROFILE'), {
   viewport: { width: 1280, height: 860 },
   locale: 'ja-JP',
 });
+
+// axe-core, evaluated in the page through the DevTools protocol (the page's CSP does not apply to it).
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeViolations = async () => {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  });
+};
 
 const problems = [];
 let page;
@@ -416,6 +427,24 @@ try {
     const box = await marked.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= 860, `in view (y=${box?.y})`);
     await shot('19-citation-at-paragraph');
+  });
+
+  await step('axe finds no violation on the search page, the document page and a page with two widgets', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    await page.locator('.hit details.why summary').first().click();
+    assert.deepEqual(await axeViolations(), [], 'search page');
+    await page.locator('.hit-title').first().click();
+    await page.locator('.passage.target').waitFor();
+    assert.deepEqual(await axeViolations(), [], 'document page');
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    for (const id of ['#guidance-box', '#ip-box']) {
+      const box = page.locator(id);
+      await box.locator('input').fill('秘密管理性');
+      await box.locator('input').press('Enter');
+      await box.locator('li').first().waitFor();
+    }
+    assert.deepEqual(await axeViolations(), [], 'two widgets');
   });
 
   await step('a phone-sized screen still reads well', async () => {
