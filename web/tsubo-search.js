@@ -5,9 +5,11 @@
 //
 // Attributes: server (tsubo's URL; default the script's own origin), type (statute|ruling|guidance),
 // court, law (fixed filters, comma-separated for several), as-of (statutes as they stood on that day:
-// 2017-03-21, H29.3.21; default today), size (results, 1–20), placeholder, label.
+// 2017-03-21, H29.3.21; default today), size (results, 1–20), placeholder, label, button-text (検索).
 // Theme with CSS custom properties on the element: --tsubo-accent, --tsubo-fg, --tsubo-bg,
-// --tsubo-muted, --tsubo-border, --tsubo-mark, --tsubo-radius, --tsubo-font.
+// --tsubo-muted, --tsubo-border, --tsubo-mark, --tsubo-radius, --tsubo-font, and for a dark theme
+// --tsubo-accent-fg (text on the accent: the button), --tsubo-badge-bg, --tsubo-badge-fg,
+// --tsubo-input-bg, --tsubo-input-fg, --tsubo-error. Or style the parts: ::part(input), ::part(button), …
 // The tsubo server must list the embedding page's origin in --allow-origin. No search logic here.
 (() => {
   if (customElements.get('tsubo-search')) return;
@@ -56,23 +58,24 @@
     form { display: flex; gap: .5rem; }
     label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     input { flex: 1; min-width: 0; font: inherit; padding: .45rem .65rem; border: 2px solid var(--tsubo-border, #8a93a6);
-      border-radius: calc(var(--tsubo-radius, 10px) * .7); }
+      border-radius: calc(var(--tsubo-radius, 10px) * .7); background: var(--tsubo-input-bg, #fff); color: var(--tsubo-input-fg, #1d2330); }
+    input::placeholder { color: var(--tsubo-muted, #4f5768); opacity: .9; }
     input:focus { outline: none; border-color: var(--tsubo-accent, #1f4e8c); }
-    button { font: inherit; font-weight: 700; padding: .4rem 1rem; border: 0; cursor: pointer; color: #fff;
+    button { font: inherit; font-weight: 700; padding: .4rem 1rem; border: 0; cursor: pointer; color: var(--tsubo-accent-fg, #fff);
       background: var(--tsubo-accent, #1f4e8c); border-radius: calc(var(--tsubo-radius, 10px) * .7); }
     :focus-visible { outline: 3px solid #f0a202; outline-offset: 2px; }
     .status { color: var(--tsubo-muted, #4f5768); font-size: .85rem; margin: .5rem 0 0; min-height: 1em; }
-    .status.error { color: #a4161a; font-weight: 700; }
+    .status.error { color: var(--tsubo-error, #a4161a); font-weight: 700; }
     ol { list-style: none; margin: .5rem 0 0; padding: 0; }
     li { padding: .5rem 0; border-top: 1px solid var(--tsubo-border, #e4e1d8); }
     a { color: var(--tsubo-accent, #1f4e8c); font-weight: 700; }
-    .badge { font-size: .7rem; color: #fff; background: var(--tsubo-muted, #4f5768); border-radius: 4px; padding: 0 .35rem; margin-right: .35rem; }
+    .badge { font-size: .7rem; color: var(--tsubo-badge-fg, #fff); background: var(--tsubo-badge-bg, var(--tsubo-muted, #4f5768)); border-radius: 4px; padding: 0 .35rem; margin-right: .35rem; }
     .source, .heading { font-size: .8rem; color: var(--tsubo-muted, #4f5768); }
     p { margin: .2rem 0 0; font-size: .9rem; }
     mark { background: var(--tsubo-mark, #ffe58a); color: inherit; border-radius: 2px; }`;
 
   class TsuboSearch extends HTMLElement {
-    static get observedAttributes() { return ['placeholder', 'label']; }
+    static get observedAttributes() { return ['placeholder', 'label', 'button-text']; }
 
     constructor() {
       super();
@@ -95,6 +98,7 @@
       const label = this.getAttribute('label') || 'tsubo で検索';
       this.$('label').textContent = label;
       this.$('form').setAttribute('aria-label', label);  // several boxes on a page: each landmark named
+      this.$('button').textContent = this.getAttribute('button-text') || '検索';
       this.$('input').placeholder = this.getAttribute('placeholder') || `${label}（例: 秘密管理性）`;
     }
 
@@ -143,7 +147,7 @@
           const date = m.date ? `${wareki(m.date)}${h.type === 'ruling' ? kind(m) : ''}` : '';
           const article = m.law && m.article ? `${m.law} 第${m.article.replace('の', '条の')}${m.article.includes('の') ? '' : '条'}` : '';
           const source = [m.court, v || date, caseNumber(m.case_number), article].filter(Boolean).join(' ・ ');
-          return `<li part="result"><span class="badge">${esc(LABELS[h.type] || h.type)}</span>
+          return `<li part="result"><span class="badge" part="badge">${esc(LABELS[h.type] || h.type)}</span>
             <a href="${esc(link)}" target="_blank" rel="noopener">${esc(h.title)}</a>
             ${source ? `<div class="source">${esc(source)}</div>` : ''}
             ${h.heading ? `<div class="heading">${esc(h.heading)}</div>` : ''}

@@ -447,6 +447,30 @@ try {
     assert.deepEqual(await axeViolations(), [], 'two widgets');
   });
 
+  await step('a dark-themed widget: every colour and the button text can be set, axe finds no contrast problem', async () => {
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    await page.evaluate((server) => {
+      const el = document.createElement('tsubo-search');
+      el.id = 'dark-box';
+      el.setAttribute('server', server);
+      el.setAttribute('label', '判例を検索（ダーク）');
+      el.setAttribute('button-text', '探す');
+      el.setAttribute('size', '2');
+      el.style.cssText = '--tsubo-bg:#16181d;--tsubo-fg:#e8eaf0;--tsubo-muted:#aab1c2;--tsubo-border:#3a3f4b;' +
+        '--tsubo-accent:#8ab4ff;--tsubo-accent-fg:#0b1020;--tsubo-badge-bg:#c9d1e3;--tsubo-badge-fg:#16181d;' +
+        '--tsubo-input-bg:#22252c;--tsubo-input-fg:#e8eaf0;--tsubo-mark:#5c4a00;--tsubo-error:#ff9a9a';
+      document.querySelector('main').append(el);
+    }, tsubo.url.replace(/\/$/, ''));
+    const box = page.locator('#dark-box');
+    assert.equal(await box.locator('button').textContent(), '探す');
+    await box.locator('input').fill('営業秘密');
+    await box.locator('input').press('Enter');
+    await box.locator('li').first().waitFor();
+    assert.deepEqual(await axeViolations(), [], 'dark widget');
+    await box.scrollIntoViewIfNeeded();
+    await shot('20-widget-dark-theme');
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
