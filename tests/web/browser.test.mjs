@@ -471,6 +471,19 @@ try {
     await shot('20-widget-dark-theme');
   });
 
+  await step('the intranet page says so in each box when the widget script cannot be loaded', async () => {
+    const closed = await new Promise((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    });
+    await expectingErrors(async () => {
+      await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(`http://127.0.0.1:${closed}`)}`);
+      await page.locator('#guidance-box .tsubo-fallback.error').waitFor();
+      for (const id of ['#guidance-box', '#ip-box'])
+        assert.match(await page.locator(`${id} .tsubo-fallback`).textContent(), /検索ボックスを読み込めませんでした.*tsubo-search\.js/);
+      await shot('21-widget-script-unreachable');
+    });
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
