@@ -55,6 +55,33 @@ const citationLink = (c) => {
 
 if (back) $('back').href = `./?${new URLSearchParams(back)}`;
 
+const WINDOW = 40, WINDOW_LIMIT = 100;
+let showPassage = () => {}, passageIndex = () => -1;
+
+// 第一編, 第二章, 第三節, 第一款, 第一目: the divisions of a statute above its articles.
+const isDivision = (h) => /^第[一二三四五六七八九十百千〇]+[編章節款目]/.test(h.trim());
+
+// Nested lists of the divisions, each a <details> (open on the way to the article shown), the articles
+// as links: 第二章　手続 › 第一節　申立て › 第七十五条（申立ての第二十五の事項）.
+function statuteToc(passages, targetId) {
+  const root = { children: new Map(), items: [] };
+  for (const p of passages) {
+    const path = p.heading_path || [];
+    let node = root;
+    for (const h of path.filter(isDivision)) {
+      if (!node.children.has(h)) node.children.set(h, { children: new Map(), items: [], open: false });
+      node = node.children.get(h);
+      if (p.passage_id === targetId) node.open = true;
+    }
+    const caption = path.find((h) => /^（.*）$/.test(h.trim())) || '';
+    const name = path.length ? path[path.length - 1] : p.passage_id;
+    node.items.push(`<li><a href="#${encodeURIComponent(p.passage_id)}"${p.passage_id === targetId ? ' aria-current="location"' : ''}>${escapeHtml(name)}${caption && caption !== name ? ` ${escapeHtml(caption)}` : ''}</a></li>`);
+  }
+  const render = (node) => `${node.items.length ? `<ol>${node.items.join('')}</ol>` : ''}${[...node.children].map(([h, child]) =>
+    `<details class="division"${child.open ? ' open' : ''}><summary>${escapeHtml(h)}</summary>${render(child)}</details>`).join('')}`;
+  return render(root);
+}
+
 async function load() {
   if (!id) { $('status').textContent = '文書が指定されていません。'; return; }
   let doc;
@@ -78,17 +105,50 @@ async function load() {
     (m.source_url && /^https?:\/\//.test(m.source_url)
       ? `<dt>原文</dt><dd><a href="${escapeHtml(m.source_url)}" rel="noopener noreferrer">${escapeHtml(m.source_url)}</a></dd>` : '');
 
-  $('passages').innerHTML = doc.passages.map((p) => `
+  const passageHtml = (p) => `
     <section class="passage${p.passage_id === target ? ' target' : ''}" id="${escapeHtml(p.passage_id)}"
              ${p.passage_id === target ? 'aria-current="true" tabindex="-1"' : ''}>
       ${p.heading ? `<h2 class="passage-heading">${escapeHtml(p.heading)}</h2>` : ''}
       ${p.passage_id === target ? `<span class="target-label">${para ? `引用された箇所（第${escapeHtml(para)}項${item ? `第${escapeHtml(item.replace('の', '号の'))}${item.includes('の') ? '' : '号'}` : ''}）` : '検索でヒットした箇所'}</span>` : ''}
       <div class="passage-text">${p.passage_id === target && para ? markProvision(safeMarks(p.html), para, item) : safeMarks(p.html)}</div>
       <button type="button" class="more-like" data-passage="${escapeHtml(p.passage_id)}">類似の箇所を探す</button>
-    </section>`).join('');
+    </section>`;
 
-  // 目次 for long documents: one entry per passage heading.
-  if (doc.passages.length > 4) {
+  // A long document (会社法: 1,013 articles) shows the passages around the one opened, more on request:
+  // the whole text would be hundreds of thousands of pixels and seconds of layout.
+  const all = doc.passages;
+  const at = Math.max(0, all.findIndex((p) => p.passage_id === target));
+  let from = all.length > WINDOW_LIMIT ? Math.max(0, at - WINDOW) : 0;
+  let to = all.length > WINDOW_LIMIT ? Math.min(all.length, at + WINDOW + 1) : all.length;
+  const more = (dir, n) => `<button type="button" class="show-more" data-dir="${dir}">${dir < 0 ? '前' : '後'}の${n}箇所を表示</button>`;
+  const renderWindow = () => {
+    $('passages').innerHTML = (from > 0 ? more(-1, Math.min(WINDOW, from)) : '') + all.slice(from, to).map(passageHtml).join('') +
+      (to < all.length ? more(1, Math.min(WINDOW, all.length - to)) : '');
+  };
+  // Makes the passage at index i part of the shown ones.
+  showPassage = (i) => {
+    if (i >= from && i < to) return;
+    from = Math.max(0, Math.min(from, i - WINDOW));
+    to = Math.min(all.length, Math.max(to, i + WINDOW + 1));
+    renderWindow();
+  };
+  passageIndex = (id) => all.findIndex((p) => p.passage_id === id);
+  $('passages').onclick = (e) => {
+    const b = e.target.closest('.show-more');
+    if (!b) return;
+    const dir = Number(b.dataset.dir);
+    const keep = dir < 0 ? all[from].passage_id : null;
+    if (dir < 0) from = Math.max(0, from - WINDOW);
+    else to = Math.min(all.length, to + WINDOW);
+    renderWindow();
+    if (keep) document.getElementById(keep)?.scrollIntoView({ block: 'start' });
+  };
+  renderWindow();
+
+  // 目次: a statute's 編・章・節 fold, its articles beneath; other long documents one entry per passage.
+  if (doc.type === 'statute' && all.some((p) => (p.heading_path || []).some(isDivision))) {
+    $('toc').innerHTML = `<details${all.length > WINDOW_LIMIT ? ' open' : ''}><summary>目次（${all.length}箇所）</summary>${statuteToc(all, target)}</details>`;
+  } else if (doc.passages.length > 4) {
     $('toc').innerHTML = `<details><summary>目次（${doc.passages.length}箇所）</summary><ol>${doc.passages.map((p) =>
       `<li><a href="#${encodeURIComponent(p.passage_id)}">${escapeHtml(p.heading || p.passage_id)}</a></li>`).join('')}</ol></details>`;
   }
@@ -110,6 +170,20 @@ async function load() {
     hit.focus({ preventScroll: true });
   }
 }
+
+// A 目次 entry shows its passage first when it lies outside the passages shown.
+$('toc').addEventListener('click', (e) => {
+  const a = e.target.closest('a[href^="#"]');
+  if (!a) return;
+  const id = decodeURIComponent(a.getAttribute('href').slice(1));
+  const i = passageIndex(id);
+  if (i < 0) return;
+  e.preventDefault();
+  showPassage(i);
+  const el = document.getElementById(id);
+  el?.scrollIntoView({ block: 'start' });
+  history.replaceState(null, '', `#${encodeURIComponent(id)}`);
+});
 
 $('passages').addEventListener('click', async (e) => {
   const b = e.target.closest('.more-like');

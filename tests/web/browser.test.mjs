@@ -484,6 +484,31 @@ try {
     });
   });
 
+  await step('a long statute opens around the article with a folding 目次 of its 章・節', async () => {
+    // 試験手続法 (fixture 9102): 150 articles in 3 章 of 2 節 each.
+    await page.goto(`${tsubo.url}doc.html?${new URLSearchParams({ id: 'statute/9102', p: 'statute/9102#art75' })}`);
+    await page.locator('.passage.target').waitFor();
+    const shown = await page.locator('.passage').count();
+    assert.ok(shown < 100, `not all 150 articles at once: ${shown}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) < 40000, 'the page is not the whole law tall');
+    const chapters = page.locator('#toc > details > details.division');
+    assert.equal(await chapters.count(), 3, 'three 章');
+    assert.equal(await page.locator('#toc details.division[open] > summary').allTextContents().then((t) => t.join(' | ')),
+      '第二章　手続 | 第一節　申立て', 'open on the way to 第七十五条');
+    assert.equal(await page.locator('#toc a[aria-current]').textContent(), '第七十五条 （申立ての第二十五の事項）');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('22-statute-toc');
+    // 第百五十条 is outside the passages shown: the 目次 brings it.
+    await page.locator('#toc details.division > summary', { hasText: '第三章' }).click();
+    await page.locator('#toc details.division > summary', { hasText: '第二節　期間' }).click();
+    await page.locator('#toc a', { hasText: '第百五十条' }).click();
+    const last = page.locator('.passage[id="statute/9102#art150"]');
+    await last.waitFor();
+    const box = await last.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 860, `第百五十条 in view (y=${box?.y})`);
+    await page.locator('.show-more[data-dir="-1"]').first().waitFor();
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
