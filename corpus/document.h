@@ -22,6 +22,7 @@ struct DocumentMeta {
   std::string case_name;    // 損害賠償請求控訴事件
   std::string right_type;   // 不正競争, 特許権, …
   std::string trial_type;   // SupremeCourt, HighCourt, LowerCourt, IPCase, …
+  std::string decision_kind;  // rulings: 判決, 決定 or 命令 (corpus/decision_kind.h); empty when unknown
   std::string law;          // statutes: the law's title (不正競争防止法)
   std::string law_number;   // statutes: 平成五年法律第四十七号; groups the versions of one law
   // Statute versions (e-Gov revisions): the day this text came into force (施行日, yyyy-mm-dd) and the

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/decision_kind.h"
 #include "corpus/pdf_text.h"
 #include "corpus/ruling_layout.h"
 #include "corpus/ruling_passages.h"
@@ -200,6 +201,7 @@ Document parse_ruling_json(std::string_view json_text, const std::string& source
   if (meta.date.empty())
     if (auto date = metadata_date(j)) meta.date = *date;
   if (doc.passages.empty()) fail("no text: contents holds no paragraphs");
+  meta.decision_kind = decision_kind(contents, meta.case_number, meta.case_name);
 
   doc.title = !meta.case_name.empty() ? meta.case_name : !meta.case_number.empty() ? meta.case_number : doc.id;
   for (std::size_t k = 0; k < doc.passages.size(); ++k) doc.passages[k].id = doc.id + "#p" + std::to_string(k + 1);

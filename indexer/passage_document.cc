@@ -9,6 +9,7 @@
 #include "indexer/schema.h"
 #include "indexer/statute_version_terms.h"
 #include "text/analyzer.h"
+#include "text/case_numbers.h"
 #include "text/normalize.h"
 #include "text/token_spans.h"
 #include "text/utf8.h"
@@ -20,9 +21,17 @@ constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for the gla
 constexpr unsigned kHeadingWdf = 2;         // heading words count double: they name the topic
 constexpr unsigned kMaxHeadingTokens = schema::kBodyPositionStart - 10;
 
-std::string heading_context(const Document& doc, const Passage& passage) {
+// The title and heading path; a ruling's first passage adds its case number, in the metadata's form
+// and in the lawyers' (平成30(あ)582, 平成30年(あ)第582号): Supreme Court texts start at 主文 and
+// never print it, yet either form must find the ruling.
+std::string heading_context(const Document& doc, const Passage& passage, std::size_t ordinal) {
   std::string context = doc.title;
   for (const auto& h : passage.heading_path) context += "\n" + h;
+  const std::string& number = doc.meta.case_number;
+  if (doc.type == DocType::Ruling && !number.empty() && ordinal == 0) {
+    context += "\n" + number;
+    if (const std::string written = written_case_number(number); written != number) context += "\n" + written;
+  }
   return context;
 }
 
@@ -104,6 +113,7 @@ nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_
   // Only statute versions carry these: no bytes spent on the other passages' records.
   if (!m.version_date.empty()) record["meta"]["version_date"] = m.version_date;
   if (!m.amending_law.empty()) record["meta"]["amending_law"] = m.amending_law;
+  if (!m.decision_kind.empty()) record["meta"]["decision_kind"] = m.decision_kind;
   return record;
 }
 
@@ -114,7 +124,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   Xapian::Document xdoc;
 
   unsigned heading_tokens = 0;
-  for (const Token& t : analyzer.analyze(heading_context(doc, passage))) {
+  for (const Token& t : analyzer.analyze(heading_context(doc, passage, ordinal))) {
     if (++heading_tokens > kMaxHeadingTokens) break;
     if (t.term.size() > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);

@@ -23,6 +23,27 @@ std::string mark_terms(std::string_view text, const std::vector<std::string>& te
   return mark_spans(text, 0, text.size(), find_matches(text, terms, analyzer));
 }
 
+namespace {
+
+// 24の4 → 24<unit>の4: the unit goes before the branch number.
+std::string with_unit(const std::string& number, const char* unit) {
+  const std::size_t no = number.find("の");
+  return no == std::string::npos ? number + unit : number.substr(0, no) + unit + number.substr(no);
+}
+
+}  // namespace
+
+std::string provision_text(const std::vector<std::string>& parts) {
+  if (parts.empty()) return "";
+  std::string text = parts[0];
+  if (parts.size() < 2 || parts[1].empty()) return text;
+  text += with_unit(parts[1], "条");
+  const char* const first = parts[1].find("の") == std::string::npos ? "" : "第";
+  if (parts.size() > 2 && !parts[2].empty()) text += first + with_unit(parts[2], "項");
+  if (parts.size() > 3 && !parts[3].empty()) text += first + with_unit(parts[3], "号");
+  return text;
+}
+
 static std::string passage_text(const Xapian::Database& db, const std::string& passage_id) {
   const std::string term = prefixed_term(schema::kPrefixPassageId, passage_id);
   const auto it = db.postlist_begin(term);
@@ -45,8 +66,7 @@ static void add_amendment(nlohmann::json& link, const Xapian::Database& db, cons
   try {
     const int paragraph = std::stoi(parts[2]), item = std::stoi(parts[3]);
     const auto moved = moved_item(passage_text(db, target), passage_text(db, now), paragraph, item);
-    if (moved && *moved != item)
-      link["now"] = parts[0] + parts[1] + "条" + parts[2] + "項" + std::to_string(*moved) + "号";
+    if (moved && *moved != item) link["now"] = provision_text({parts[0], parts[1], parts[2], std::to_string(*moved)});
   } catch (const std::exception&) {  // 19の2-like keys are not numbers: no renumbering said
   }
 }
@@ -78,9 +98,7 @@ static nlohmann::json statute_links(const Xapian::Database& db, const std::set<s
       start = slash + 1;
     }
     if (parts.size() < 2 || parts[1].empty()) continue;
-    static const char* const kUnits[] = {"", "条", "項", "号"};
-    std::string text = parts[0];
-    for (std::size_t i = 1; i < parts.size() && i < 4; ++i) text += parts[i] + kUnits[i];
+    const std::string text = provision_text(parts);
     const std::string target = resolve_statute(db, parts[0], parts[1], &versions, day);
     nlohmann::json link = {{"text", text}, {"key", key}};
     if (!target.empty()) {

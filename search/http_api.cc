@@ -22,6 +22,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "indexer/passage_document.h"
+#include "indexer/schema.h"
 #include "search/document_reader.h"
 #include "search/more_like_this.h"
 #include "search/query_parser.h"
@@ -99,8 +101,23 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
   // The statute versions shown depend on the day: as_of, or today's date when it is not given.
   json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
               sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets,
-              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions};
+              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions, sr.explain};
   return key.dump();
+}
+
+// A ruling hit's kind (判決, 決定 or 命令: meta.decision_kind) from its stored record: the search's
+// hits carry only the fields every hit has. Ten hits a page, one document read each.
+void add_decision_kinds(json& body, const Xapian::Database& db) {
+  for (auto& hit : body["hits"]) {
+    if (hit.value("type", "") != "ruling") continue;
+    const std::string term = prefixed_term(schema::kPrefixPassageId, hit.value("passage_id", ""));
+    const auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) continue;
+    const json record = json::parse(db.get_document(*it).get_data(), nullptr, false);
+    if (!record.is_object() || !record.contains("meta")) continue;
+    if (const std::string kind = record["meta"].value("decision_kind", ""); !kind.empty())
+      hit["meta"]["decision_kind"] = kind;
+  }
 }
 
 }  // namespace
@@ -310,6 +327,11 @@ struct HttpServer::Impl {
     if (!facets.empty() && facets != "0" && facets != "1")
       throw BadRequest{400, "bad_facets", "facets must be 1 (count matches by type, court, year …) or 0"};
     sr.facets = facets == "1";
+    // explain=1: each hit says why it matched (the words found, its role and the score's parts).
+    const std::string explain = req.get_param_value("explain");
+    if (!explain.empty() && explain != "0" && explain != "1")
+      throw BadRequest{400, "bad_explain", "explain must be 1 (say why each hit matched) or 0"};
+    sr.explain = explain == "1";
     sr.time_limit_ms = options.query_time_limit_ms;
     const std::string key = cache->enabled() ? cache_key(sr, page, size) : std::string();
 
@@ -326,6 +348,7 @@ struct HttpServer::Impl {
         if (response.took_ms > options.slow_query_ms)
           std::cerr << "[serve] slow query (" << response.took_ms << " ms): " << sr.query << "\n";
         json body = response_to_json(response);
+        add_decision_kinds(body, r.db);
         body["api"] = kApiVersion;
         body["page"] = page;
         body["size"] = size;
@@ -438,6 +461,7 @@ struct HttpServer::Impl {
       response.total = hits->size();
       response.hits = std::move(*hits);
       json body = response_to_json(response);
+      add_decision_kinds(body, r.db);
       body["api"] = kApiVersion;
       body["passage"] = id;
       send_json(res, 200, body);

@@ -1,5 +1,5 @@
 // The search page: state lives in the query string (shareable URLs), the server does all searching.
-import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki } from './common.js';
+import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki, errorHtml } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('search'), input = $('q'), list = $('suggestions');
@@ -65,6 +65,7 @@ async function run() {
     $('hits').replaceChildren();
     $('facets').replaceChildren();
     $('pager').replaceChildren();
+    updateFiltersToggle();
     return;
   }
   const ticket = (inFlight = {});
@@ -75,14 +76,18 @@ async function run() {
       q: state.q, type: state.type, court: state.court, law: state.law, right_type: state.right_type,
       requirement: state.requirement, cites: state.cites,
       from: state.from, to: state.to, as_of: state.as_of, all_versions: state.all_versions ? 1 : '', sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
+      explain: 1,
     });
     if (ticket !== inFlight) return;
     render(r);
   } catch (e) {
     if (ticket !== inFlight) return;
-    $('status').innerHTML = `<span class="error">${escapeHtml(e.message)}</span>`;
+    // Nothing of the previous answer stays beside the error: its facets and 絞り込みを解除 counted other hits.
+    $('status').innerHTML = errorHtml(e);
     $('hits').replaceChildren();
+    $('facets').replaceChildren();
     $('pager').replaceChildren();
+    updateFiltersToggle();
   } finally {
     document.body.classList.remove('busy');
   }
@@ -91,6 +96,24 @@ async function run() {
 // A filter's ends as the user thinks of them: whole years as 2017年, other days as 2017-03-21.
 const periodStart = (d) => (d && d.endsWith('-01-01') ? `${d.slice(0, 4)}年` : d || '');
 const periodEnd = (d) => (d && d.endsWith('-12-31') ? `${d.slice(0, 4)}年` : d || '');
+
+// The passage's part of its document (explain.role, indexer/passage_role.h) as a reader names it.
+const ROLES = { reasoning: '裁判所の判断', claims: '当事者の主張', background: '事案の概要・前提事実', definition: '定義規定',
+  provision: '条文', guidance: 'ガイドライン' };
+
+// Why this passage, folded under its card: the words found, its part, the score's parts (explain=1)
+// and the court's findings on the requirements (meta.requirements).
+function whyPanel(h) {
+  const x = h.explain, tags = h.meta?.requirements || [];
+  if (!x && !tags.length) return '';
+  const rows = [];
+  if (tags.length) rows.push(['要件（判断）', tags.map(requirementLabel).join('、')]);
+  if (x?.matched_words?.length) rows.push(['一致した語', x.matched_words.join('、')]);
+  if (x?.role) rows.push(['箇所', ROLES[x.role] || x.role]);
+  if (x) rows.push(['スコア', `${h.score.toFixed(2)} = 本文 ${x.text_score.toFixed(2)} + 箇所 ${x.role_prior.toFixed(2)}${x.promoted ? '（種別ごとの最上位として繰り上げ）' : ''}`]);
+  return `<details class="why"><summary>${tags.length ? '要件・' : ''}一致の理由</summary>
+    <dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></details>`;
+}
 
 function render(r) {
   const range = r.from_date || r.to_date ? `（${periodStart(r.from_date)}〜${periodEnd(r.to_date)}）` : '';
@@ -102,12 +125,13 @@ function render(r) {
     <li class="hit hit-${escapeHtml(h.type)}">
       <div class="hit-head">
         <span class="badge badge-${escapeHtml(h.type)}">${escapeHtml(TYPE_LABELS[h.type] || h.type)}</span>
-        <a class="hit-title" href="${escapeHtml(docLink(h, r.query))}">${escapeHtml(h.title)}</a>
+        <h3><a class="hit-title" href="${escapeHtml(docLink(h, r.query, location.search.slice(1)))}">${escapeHtml(h.title)}</a></h3>
       </div>
       <div class="hit-source">${escapeHtml(sourceLine(h))}</div>
       ${h.heading ? `<div class="hit-heading">${escapeHtml(h.heading)}</div>` : ''}
       ${versionLine(h.version) ? `<div class="hit-version">${escapeHtml(versionLine(h.version))}</div>` : ''}
       <p class="snippet">${safeMarks(h.snippet)}</p>
+      ${whyPanel(h)}
       ${h.version?.has_history && h.version.versions > 1 && h.meta.article
         ? `<details class="history" data-article="${escapeHtml(`${h.meta.law}${h.meta.article.replace('の', '条の')}${h.meta.article.includes('の') ? '' : '条'}`)}">
              <summary>改正履歴（${h.version.versions}版）</summary><div class="history-body">読み込み中…</div></details>` : ''}
@@ -131,13 +155,49 @@ const requirementLabel = (tag) => {
   return `${name}（${FINDINGS[finding] || finding}）`;
 };
 
+// Divisions under their court: 東京高等裁判所第１０刑事部 and 第３民事部 under 東京高等裁判所, counted
+// together (a court filter matches its divisions: court=東京高等裁判所 finds both).
+const courtOf = (name) => { const at = name.indexOf('裁判所'); return at < 0 ? name : name.slice(0, at + 3); };
+function groupCourts(values) {
+  const groups = new Map();
+  for (const v of values) {
+    const base = courtOf(v.value);
+    const g = groups.get(base) || { value: base, count: 0, divisions: [] };
+    g.count += v.count;
+    if (v.value !== base) g.divisions.push(v);
+    groups.set(base, g);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+// Phones: the results come first and the filters open from a button (絞り込み, with the number of
+// filters set); wider screens show both and never the button.
+const filtersToggle = $('filters-toggle');
+filtersToggle.addEventListener('click', () => {
+  const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+  filtersToggle.setAttribute('aria-expanded', String(open));
+  $('facets').classList.toggle('open', open);
+});
+function updateFiltersToggle() {
+  const set = LIST_PARAMS.reduce((n, k) => n + state[k].length, 0) + (state.from || state.to ? 1 : 0);
+  filtersToggle.textContent = set ? `絞り込み（${set}件指定中）` : '絞り込み';
+  filtersToggle.hidden = !$('facets').childElementCount;
+}
+
 function renderFacets(facets) {
   const box = $('facets');
   box.replaceChildren();
   const active = (param, value) => param && state[param].includes(value);
+  const button = (name, param, v, text) => {
+    const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
+    return `<button type="button" class="facet-value" aria-pressed="${on}"
+        data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
+        <span>${text}</span><span class="count">${v.count}</span></button>`;
+  };
   for (const [name, label, param] of FACETS) {
-    const values = facets[name] || [];
+    let values = facets[name] || [];
     if (!values.length) continue;
+    if (name === 'court') values = groupCourts(values);
     const group = document.createElement('section');
     group.className = 'facet';
     group.innerHTML = `<h2>${label}</h2><ul>${values.slice(0, 12).map((v) => {
@@ -145,10 +205,11 @@ function renderFacets(facets) {
         : name === 'year' ? `${v.value}年`
         : name === 'requirement' ? requirementLabel(v.value)
         : name === 'cited' ? citedLabel(v.value) : v.value;
-      const on = active(param, v.value) || (name === 'year' && state.from === v.value && state.to === v.value);
-      return `<li><button type="button" class="facet-value" aria-pressed="${on}"
-        data-facet="${escapeHtml(name)}" data-value="${escapeHtml(v.value)}">
-        <span>${escapeHtml(text)}</span><span class="count">${v.count}</span></button></li>`;
+      const divisions = v.divisions?.length
+        ? `<ul class="divisions">${v.divisions.map((d) => `<li>${button(name, param, d,
+            `<span class="visually-hidden">${escapeHtml(v.value)}</span>${escapeHtml(d.value.slice(v.value.length))}`)}</li>`).join('')}</ul>`
+        : '';
+      return `<li>${button(name, param, v, escapeHtml(text))}${divisions}</li>`;
     }).join('')}</ul>`;
     box.append(group);
   }
@@ -160,6 +221,7 @@ function renderFacets(facets) {
     clear.addEventListener('click', () => go({ ...Object.fromEntries(LIST_PARAMS.map((k) => [k, []])), from: '', to: '', page: 1 }));
     box.prepend(clear);
   }
+  updateFiltersToggle();
 }
 
 function renderPager(r) {
@@ -177,10 +239,10 @@ function renderPager(r) {
     b.addEventListener('click', () => { go({ page }); $('results').focus(); });
     return b;
   };
-  nav.append(link(r.page - 1, '‹ 前へ', '前のページ'));
+  nav.append(link(r.page - 1, '‹ 前へ'));
   const first = Math.max(1, r.page - 4), last = Math.min(pages, first + 8);
   for (let p = first; p <= last; p++) nav.append(link(p, String(p), `${p}ページ目`));
-  nav.append(link(r.page + 1, '次へ ›', '次のページ'));
+  nav.append(link(r.page + 1, '次へ ›'));
 }
 
 // The article's texts across versions, each change marked (<del>/<ins>), loaded when opened.
@@ -199,7 +261,7 @@ $('hits').addEventListener('toggle', async (e) => {
           : i === 0 ? '' : `<div class="diff">${diffHtml(t.changes)}</div>`}
       </li>`).join('')}</ol>`;
   } catch (err) {
-    body.innerHTML = `<span class="error">${escapeHtml(err.message)}</span>`;
+    body.innerHTML = errorHtml(err);
   }
 }, true);
 
@@ -226,6 +288,11 @@ $('facets').addEventListener('click', (e) => {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   hideSuggestions();
+  if (!input.value.trim()) {  // only spaces, the full-width one included: say so rather than do nothing
+    $('status').innerHTML = '<span class="error" data-code="empty_query">検索語を入力してください（空白だけでは検索できません）。</span>';
+    input.focus();
+    return;
+  }
   go({ q: input.value.trim(), from: $('from').value.trim(), to: $('to').value.trim(), as_of: $('as_of').value.trim(),
        all_versions: $('all_versions').checked, sort: $('sort').value, page: 1 });
 });

@@ -7,10 +7,72 @@ export const api = (path, params = {}) => {
   }
   return fetch(url, { headers: { Accept: 'application/json' } }).then(async (res) => {
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(body?.error?.message || `HTTP ${res.status}`);
+    if (!res.ok) {
+      const e = new Error(body?.error?.message || `HTTP ${res.status}`);
+      e.code = body?.error?.code || '';
+      e.status = res.status;
+      throw e;
+    }
     return body;
   });
 };
+
+// The API's errors in Japanese: it answers {"error": {"status", "code", "message"}} with the message in
+// English for developers (search/http_api.cc); the page says what went wrong and what to do. The
+// widget (tsubo-search.js) keeps a copy of these words.
+const DATE_FIELDS = { from: '期間の始め', to: '期間の終わり', dates: '期間', years: '期間', as_of: '法令の基準日', diff: '比較する日' };
+const FILTER_NAMES = { court: '裁判所', law: '法令', requirement: '要件', 'right type': '権利種別', right_type: '権利種別' };
+const quoted = (message) => /«([^»]*)»/.exec(message || '')?.[1];
+export const errorMessage = (e) => {
+  const m = e?.message || '';
+  if (!e?.code && !e?.status) {
+    return e?.name === 'TypeError' && /fetch|network/i.test(m)
+      ? 'サーバーに接続できませんでした。ネットワークとサーバーが動いているかを確認してください。'
+      : `表示できませんでした（${m}）。`;
+  }
+  switch (e.code) {
+    case 'empty_query': return '検索語を入力してください。';
+    case 'query_too_long': return '検索語が長すぎます。短くしてから検索してください。';
+    case 'bad_date': {
+      const field = DATE_FIELDS[/^(\w+):/.exec(m)?.[1]] || '日付';
+      const v = quoted(m);
+      return `${field}${v ? `「${v}」` : ''}を日付として読めません。2019、平成29、令和元年、H29、2019-10-09、平成29年3月21日 のように書いてください。`;
+    }
+    case 'bad_page': {
+      const range = /between (\d+)–(\d+)/.exec(m);
+      return `ページの番号が範囲外です${range ? `（${range[1]}〜${range[2]}ページ）` : ''}。前のページに戻ってください。`;
+    }
+    case 'bad_size': case 'bad_limit': return '表示件数の指定が範囲外です。';
+    case 'bad_filter': {
+      const none = /^\[search\] ([\w ]+) «([^»]*)» matches nothing in the index(?:; did you mean (.*)\?)?/.exec(m);
+      if (none) {
+        const near = none[3] ? `もしかして ${[...none[3].matchAll(/«([^»]*)»/g)].map((x) => `「${x[1]}」`).join('')}？` : '';
+        return `${FILTER_NAMES[none[1]] || '絞り込み'}「${none[2]}」に当たる文書は索引にありません。${near}`;
+      }
+      if (/not a statute reference/.test(m)) return `「${quoted(m) || ''}」を条文として読めません。不正競争防止法2条6項 のように書いてください。`;
+      if (/not an article number/.test(m)) return `「${quoted(m) || ''}」を条番号として読めません。2、19の2、第十九条の二 のように書いてください。`;
+      if (/unknown type/.test(m)) return '種別は 法令・判例・ガイドライン から選んでください。';
+      return '絞り込みの条件を読めません。条件を解除してやり直してください。';
+    }
+    case 'bad_query': return '検索式を読めません。括弧や引用符（"）の対応、AND・OR・NOT の前後に語があるかを確認してください。';
+    case 'no_such_document': return `文書${quoted(m) ? `「${quoted(m)}」` : ''}は索引にありません（索引が作り直されて無くなったのかもしれません）。`;
+    case 'no_such_passage': return 'この箇所は索引にありません（索引が作り直されたのかもしれません）。';
+    case 'no_such_article': return 'その条文は索引にありません。法令名と条番号を確認してください。';
+    case 'index_changing': return '索引の更新中でした。もう一度お試しください。';
+    case 'index_unavailable': case 'analyzer_unavailable':
+      return '索引を読み込めないため検索できません。しばらくしてから試すか、管理者に連絡してください。';
+    case 'origin_not_allowed': return 'このページからの検索はサーバーに許可されていません（tsubo serve の --allow-origin）。';
+    case 'too_many_parameters': return '条件が多すぎます。絞り込みを減らしてください。';
+    case 'bad_utf8': return '入力に読めない文字が含まれています。';
+    case 'not_found': return '見つかりません。';
+    default: return `検索できませんでした（${e.code || `HTTP ${e.status}`}）。`;
+  }
+};
+
+// An error as the page shows it: the Japanese words, the API's code and English message kept for
+// developers in the title.
+export const errorHtml = (e) =>
+  `<span class="error" data-code="${escapeHtml(e?.code || '')}" title="${escapeHtml(e?.code ? `${e.code}: ${e.message}` : e?.message || '')}">${escapeHtml(errorMessage(e))}</span>`;
 
 // The server escapes snippets and adds only <mark>…</mark>; anything else that looks like a tag is
 // neutralised here as well, so snippets can never carry markup of their own.
@@ -42,14 +104,25 @@ export const wareki = (iso) => {
 
 export const TYPE_LABELS = { statute: '法令', ruling: '判例', guidance: 'ガイドライン' };
 
+// A case number as lawyers write it: 平成28(う)974 → 平成28年(う)第974号, 令和1(ネ)10037 → 令和元年(ネ)第10037号,
+// 令和3特(わ)129 → 令和3年特(わ)第129号, 平成23(ネ)10084等 → 平成23年(ネ)第10084号等. Other shapes as they are.
+export const caseNumberLabel = (n) => {
+  const m = /^(明治|大正|昭和|平成|令和)(\d+)(特?)\(([^)]+)\)(\d+)(.*)$/.exec(n || '');
+  if (!m) return n || '';
+  return `${m[1]}${m[2] === '1' ? '元' : m[2]}年${m[3]}(${m[4]})第${m[5]}号${m[6]}`;
+};
+
+// 判決, 決定 or 命令 as the ruling's text says (meta.decision_kind); nothing when it does not say.
+export const decisionKind = (meta) => (/^(判決|決定|命令)$/.test(meta?.decision_kind || '') ? meta.decision_kind : '');
+
 // The line under a hit's title: court and date for rulings, law and article for statutes.
 export const sourceLine = (hit) => {
   const m = hit.meta || {};
   const parts = [];
   if (hit.type === 'ruling') {
     if (m.court) parts.push(m.court);
-    if (m.date) parts.push(`${wareki(m.date)}判決`);
-    if (m.case_number) parts.push(m.case_number);
+    if (m.date) parts.push(`${wareki(m.date)}${decisionKind(m)}`);
+    if (m.case_number) parts.push(caseNumberLabel(m.case_number));
   } else if (hit.type === 'statute') {
     parts.push(m.law || hit.title);
     // 2 → 第2条, 19の2 → 第19条の2
@@ -60,9 +133,12 @@ export const sourceLine = (hit) => {
   return parts.filter(Boolean).join(' ・ ');
 };
 
-export const docLink = (hit, query) => {
+// The document page at a passage; `back` is the search page's query string (q, filters, page), for
+// its ‹ 検索結果に戻る link.
+export const docLink = (hit, query, back) => {
   const p = new URLSearchParams({ id: hit.doc_id, p: hit.passage_id });
   if (query) p.set('q', query);
+  if (back) p.set('back', back);
   return `doc.html?${p}`;
 };
 

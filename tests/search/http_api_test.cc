@@ -16,8 +16,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -37,7 +37,8 @@ using testing::two_article_statute;
 
 using nlohmann::json;
 
-Document ruling(const std::string& id, const std::string& court, const std::string& date) {
+Document ruling(const std::string& id, const std::string& court, const std::string& date,
+               const std::string& kind = "判決") {
   Document d;
   d.id = "ruling/" + id;
   d.type = DocType::Ruling;
@@ -45,6 +46,7 @@ Document ruling(const std::string& id, const std::string& court, const std::stri
   d.meta.court = court;
   d.meta.date = date;
   d.meta.right_type = "不正競争";
+  d.meta.decision_kind = kind;
   d.passages = {
       {d.id + "#p1", {"主文"}, "本件控訴を棄却する。", 0, 10, "", "主文", {}, {}, ""},
       {d.id + "#p2", {"事実及び理由", "第３ 当裁判所の判断"}, "本件顧客名簿は秘密として管理されていたとはいえず、秘密管理性は認められない。", 10, 20, "", "当裁判所の判断", {}, {}, ""},
@@ -66,7 +68,7 @@ class HttpApiTest : public ::testing::Test {
       Analyzer analyzer;
       IndexWriter writer(*db_, analyzer.identity());
       for (const Document& d : {two_article_statute(), ruling("99001", "知的財産高等裁判所", "2019-10-09"),
-                                ruling("99002", "東京地方裁判所", "2017-03-21")}) {
+                                ruling("99002", "東京地方裁判所", "2017-03-21", "決定")}) {
         std::vector<Xapian::Document> xdocs;
         for (std::size_t i = 0; i < d.passages.size(); ++i)
           xdocs.push_back(make_passage_document(d, d.passages[i], i, analyzer));
@@ -133,6 +135,32 @@ TEST_F(HttpApiTest, SearchReturnsHitsFacetsAndPaging) {
   ASSERT_EQ(page2["hits"].size(), 1u);
   EXPECT_EQ(page2["hits"][0]["rank"], 2);
   EXPECT_NE(page2["hits"][0]["doc_id"], j["hits"][0]["doc_id"]);
+}
+
+TEST_F(HttpApiTest, RulingHitsSayWhetherTheyAreAJudgmentOrADecision) {
+  const json j = body(client().Get("/api/search?q=%E7%A7%98%E5%AF%86%E7%AE%A1%E7%90%86%E6%80%A7&type=ruling"));
+  ASSERT_EQ(j["hits"].size(), 2u);
+  std::map<std::string, std::string> kinds;
+  for (const auto& h : j["hits"]) kinds[h["doc_id"]] = h["meta"].value("decision_kind", "");
+  EXPECT_EQ(kinds["ruling/99001"], "判決");
+  EXPECT_EQ(kinds["ruling/99002"], "決定");
+  EXPECT_EQ(body(client().Get("/api/doc/ruling/99002"))["meta"]["decision_kind"], "決定");
+}
+
+TEST_F(HttpApiTest, ExplainSaysWhyEachHitMatchedOnlyWhenAsked) {
+  const std::string q = "/api/search?q=%E7%A7%98%E5%AF%86%E7%AE%A1%E7%90%86%E6%80%A7&type=ruling";
+  const json plain = body(client().Get(q));  // cached first: explain must be part of the cache key
+  ASSERT_FALSE(plain["hits"].empty());
+  EXPECT_FALSE(plain["hits"][0].contains("explain"));
+  const json explained = body(client().Get(q + "&explain=1"));
+  ASSERT_FALSE(explained["hits"].empty());
+  ASSERT_TRUE(explained["hits"][0].contains("explain")) << explained["hits"][0].dump();
+  EXPECT_FALSE(explained["hits"][0]["explain"]["matched_words"].empty());
+  EXPECT_EQ(explained["hits"][0]["explain"]["role"], "reasoning");
+  auto bad = client().Get(q + "&explain=yes");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(body(bad)["error"]["code"], "bad_explain");
 }
 
 TEST_F(HttpApiTest, ACachedSearchIsTheSameBodyWhateverTheParameterOrder) {

@@ -3,8 +3,9 @@
 // Run through run.sh, which sets the environment. Each step leaves a screenshot in $TSUBO_ARTIFACTS.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -59,11 +60,30 @@ const context = await chromium.launchPersistentContext(env('TSUBO_PROFILE'), {
   locale: 'ja-JP',
 });
 
+// axe-core, evaluated in the page through the DevTools protocol (the page's CSP does not apply to it).
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeViolations = async () => {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+  });
+};
+
 const problems = [];
 let page;
 const shot = async (name) => {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: false });
   console.log(`  screenshot ${name}.png`);
+};
+// Runs fn, which provokes API errors on purpose: the 4xx answers and the console lines Chromium logs
+// for them are not problems; anything else still is.
+const expectingErrors = async (fn) => {
+  const before = problems.length;
+  await fn();
+  await new Promise((r) => setTimeout(r, 200));
+  const mine = problems.splice(before);
+  problems.push(...mine.filter((p) => !/HTTP 4\d\d for |status of 4\d\d|ERR_CONNECTION_REFUSED/.test(p)));
 };
 const step = async (name, fn) => {
   process.stdout.write(`- ${name}\n`);
@@ -180,13 +200,336 @@ try {
     await shot('07-widget-second-origin');
   });
 
+  await step('a 決定 reads 決定, its case number as lawyers write it (page, document, widget)', async () => {
+    // 99103 ends 「主文のとおり決定する。」 and starts at 主文: its case number is only in the metadata.
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('製造手順書')}`);
+    const hit = page.locator('.hit', { hasText: '抗告事件' }).first();
+    await hit.waitFor();
+    const source = await hit.locator('.hit-source').textContent();
+    assert.match(source, /平成30年12月3日決定/, `decided, not 判決: ${source}`);
+    assert.doesNotMatch(source, /判決/);
+    assert.match(source, /平成30年\(く\)第582号/, `the case number as written: ${source}`);
+    const others = await page.goto(`${tsubo.url}?q=${encodeURIComponent('秘密管理性')}`).then(() =>
+      page.locator('.hit').first().waitFor()).then(() => page.locator('.hit-source').allTextContents());
+    assert.ok(others.some((s) => /令和2年3月25日判決 ・ 令和元年\(ネ\)第10201号/.test(s)), `judgments stay 判決: ${others}`);
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('製造手順書')}`);
+    await page.locator('.hit', { hasText: '抗告事件' }).first().locator('.hit-title').click();
+    await page.locator('#doc-meta').waitFor();
+    const meta = await page.locator('#doc-meta').textContent();
+    assert.match(meta, /平成30年12月3日決定（2018-12-03）/, meta);
+    assert.match(meta, /平成30年\(く\)第582号/, meta);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('09-decision-kind-document');
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    await page.evaluate((server) => {
+      const el = document.createElement('tsubo-search');
+      el.id = 'ruling-box';
+      el.setAttribute('type', 'ruling');
+      el.setAttribute('label', '判例を検索');
+      el.setAttribute('server', server);
+      document.querySelector('main, body').append(el);
+    }, tsubo.url.replace(/\/$/, ''));
+    const box = page.locator('#ruling-box');
+    await box.locator('input').fill('製造手順書');
+    await box.locator('input').press('Enter');
+    await box.locator('li').first().waitFor();
+    const widgetSource = await box.locator('.source').first().textContent();
+    assert.match(widgetSource, /平成30年12月3日決定 ・ 平成30年\(く\)第582号/, widgetSource);
+    await box.scrollIntoViewIfNeeded();
+    await shot('10-decision-kind-widget');
+  });
+
+  await step('a case number finds its ruling written either way', async () => {
+    // 99103's text never prints its number (it starts at 主文): the metadata's number is indexed
+    // with its first passage, in both forms.
+    for (const q of ['平成30年(く)第582号', '平成30(く)582', '平成３０年（く）第５８２号', '582']) {
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent(q)}`);
+      await page.locator('.hit').first().waitFor();
+      assert.match(await page.locator('.hit-title').first().textContent(), /抗告事件/, `${q} finds 99103 first`);
+      assert.match(await page.locator('.hit-title').first().getAttribute('href'), /99103%23p1/, `${q}: its first passage`);
+    }
+    await shot('11-case-number-search');
+  });
+
+  await step('the 引用 list writes branch-numbered articles as lawyers do', async () => {
+    await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/99104')}`);
+    await page.locator('#citations li').first().waitFor();
+    const cited = await page.locator('#citations li').allTextContents();
+    assert.ok(cited.includes('不正競争防止法19条の2'), `19条の2, not 19の2条: ${cited}`);
+    assert.ok(cited.includes('不正競争防止法21条の2第1項第1号'), `21条の2第1項第1号: ${cited}`);
+    await page.locator('#citations').scrollIntoViewIfNeeded();
+    await shot('12-citations-branch-numbers');
+  });
+
+  await step('the court facet groups divisions under their court, and filters by it', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    const court = page.locator('.facet-value[data-facet=court][data-value="東京高等裁判所"]');
+    await court.waitFor();
+    const divisions = page.locator('.facet li:has(> .facet-value[data-value="東京高等裁判所"]) .divisions .facet-value');
+    assert.deepEqual(await divisions.evaluateAll((bs) => bs.map((b) => b.dataset.value).sort()),
+      ['東京高等裁判所第１０刑事部', '東京高等裁判所第３民事部']);
+    const counts = await divisions.locator('.count').allTextContents();
+    assert.equal(Number(await court.locator('.count').textContent()), counts.reduce((a, c) => a + Number(c), 0), 'the court counts its divisions');
+    assert.equal(await page.locator('.facet-value[data-facet=court][data-value^="東京高等裁判所第"]').count(), 2, 'divisions only nested');
+    await shot('13-court-facet-grouped');
+    await court.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('court') === '東京高等裁判所');
+    await page.locator('.facet-value[data-facet=court][data-value="東京高等裁判所"][aria-pressed=true]').waitFor();
+    const sources = await page.locator('.hit-source').allTextContents();
+    assert.ok(sources.length >= 2 && sources.every((s) => s.startsWith('東京高等裁判所第')), `both divisions: ${sources}`);
+    await page.locator('.divisions .facet-value[data-value="東京高等裁判所第３民事部"]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('court').includes('東京高等裁判所第３民事部'));
+  });
+
+  await step('errors are said in Japanese and leave nothing of the previous answer', async () => {
+    await expectingErrors(async () => {
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+      await page.locator('.facet-value').first().waitFor();
+      await page.fill('#from', '平成99年13月');
+      await page.click('form#search button[type=submit]');
+      const error = page.locator('#status .error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /期間の始め「平成99年13月」を日付として読めません。2019、平成29/);
+      assert.equal(await error.getAttribute('data-code'), 'bad_date');
+      assert.match(await error.getAttribute('title'), /is not a date/, 'the English message stays for developers');
+      assert.equal(await page.locator('#facets *').count(), 0, 'no facets or 絞り込みを解除 beside the error');
+      assert.equal(await page.locator('.hit').count(), 0);
+      await shot('14-error-japanese');
+
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}&page=2000`);
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /ページの番号が範囲外です（1〜1001ページ）/);
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}&court=zzz`);
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /裁判所「zzz」に当たる文書は索引にありません/);
+      await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/999999')}`);
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /文書「ruling\/999999」は索引にありません/);
+    });
+  });
+
+  await step('a query of only a full-width space says so (page and widget)', async () => {
+    await page.goto(tsubo.url);
+    await page.fill('#q', '\u3000');
+    await page.click('form#search button[type=submit]');
+    await page.locator('#status .error').waitFor();
+    assert.match(await page.locator('#status').textContent(), /検索語を入力してください/);
+    await shot('15-empty-query');
+    await expectingErrors(async () => {
+      await page.goto(`${tsubo.url}?q=${encodeURIComponent('\u3000')}`);  // a shared link with only a space
+      await page.locator('#status .error').waitFor();
+      assert.match(await page.locator('#status').textContent(), /検索語を入力してください/);
+    });
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    const box = page.locator('#guidance-box');
+    await box.locator('input').fill('\u3000');
+    await box.locator('input').press('Enter');
+    await box.locator('.status.error').waitFor();
+    assert.match(await box.locator('.status').textContent(), /検索語を入力してください/);
+  });
+
+  await step('the widget says in Japanese when the server cannot be reached or refuses a filter', async () => {
+    // A port nothing listens on any more: a server down.
+    const closed = await new Promise((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    });
+    await expectingErrors(async () => {
+      await page.evaluate(([server, down]) => {
+        for (const [id, attrs] of [['down-box', { server: down }], ['bad-box', { server, court: 'zzz' }]]) {
+          const el = document.createElement('tsubo-search');
+          el.id = id;
+          el.setAttribute('label', id);
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+          document.querySelector('main, body').append(el);
+        }
+      }, [tsubo.url.replace(/\/$/, ''), `http://127.0.0.1:${closed}`]);
+      for (const [id, words] of [['#down-box', /サーバーに接続できません/], ['#bad-box', /絞り込み.*に当たる文書が索引にありません/]]) {
+        const box = page.locator(id);
+        await box.locator('input').fill('営業秘密');
+        await box.locator('input').press('Enter');
+        await box.locator('.status.error').waitFor();
+        assert.match(await box.locator('.status').textContent(), words);
+      }
+      await page.locator('#bad-box').scrollIntoViewIfNeeded();
+      await shot('16-widget-errors');
+    });
+  });
+
+  await step('‹ 検索結果に戻る keeps the filters and the page', async () => {
+    const search = `q=${encodeURIComponent('営業秘密')}&type=ruling&from=2017&page=2`;
+    await page.goto(`${tsubo.url}?${search}`);
+    await page.locator('.hit-title').first().click();
+    await page.locator('.passage.target').waitFor();
+    await page.click('#back');
+    await page.locator('.hit').first().waitFor();
+    const p = new URL(page.url()).searchParams;
+    assert.deepEqual([p.get('q'), p.get('type'), p.get('from'), p.get('page')], ['営業秘密', 'ruling', '2017', '2'], page.url());
+    assert.equal(await page.locator('#from').inputValue(), '2017');
+    assert.equal(await page.locator('#pager [aria-current=page]').textContent(), '2');
+  });
+
+  await step('why a hit matched, and the court findings on requirements, fold out under its card', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('秘密管理性')}&type=ruling`);
+    const why = page.locator('.hit details.why').first();
+    await why.waitFor();
+    assert.equal(await why.evaluate((d) => d.open), false, 'folded by default');
+    await why.locator('summary').click();
+    const text = await why.locator('dl').textContent();
+    assert.match(text, /一致した語.*秘密管理性/, text);
+    assert.match(text, /箇所/, text);
+    const tags = await page.locator('.hit details.why dl').allTextContents();
+    assert.ok(tags.some((t) => /要件（判断）秘密管理性（(否定|肯定|言及)）/.test(t)), `requirement tags shown: ${tags}`);
+    await why.scrollIntoViewIfNeeded();
+    await shot('17-explain-panel');
+  });
+
+  await step('headings to jump by, pager names that say what they show, named widget landmarks', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.locator('h1').count(), 1, 'one h1');
+    assert.equal(await page.locator('.hit h3 a.hit-title').count(), await page.locator('.hit').count(), 'each hit is a heading');
+    const names = await page.locator('#pager button').evaluateAll((bs) => bs.map((b) => [b.textContent.trim(), b.getAttribute('aria-label') || b.textContent.trim()]));
+    assert.ok(names.length > 2 && names.every(([text, name]) => name.includes(text.replace(/[‹›]/g, '').trim())), `label in name: ${JSON.stringify(names)}`);
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    const landmarks = await page.locator('tsubo-search').evaluateAll((els) =>
+      els.map((el) => el.shadowRoot.querySelector('[role=search]').getAttribute('aria-label')));
+    assert.ok(landmarks.length >= 2 && landmarks.every(Boolean) && new Set(landmarks).size === landmarks.length, `named: ${landmarks}`);
+    const guidance = page.locator('#guidance-box');
+    await guidance.evaluate((el) => el.setAttribute('size', '1'));
+    await guidance.locator('input').fill('秘密');
+    await guidance.locator('input').press('Enter');
+    await guidance.locator('li').first().waitFor();
+    const total = Number((await guidance.locator('.status').textContent()).replace(/\D/g, ''));
+    const more = guidance.locator('li.more a');
+    assert.ok(total > 1, `more than the one shown: ${total}`);
+    {
+      assert.match(await more.textContent(), new RegExp(`すべての結果（約${total}件）`));
+      const href = new URL(await more.getAttribute('href'));
+      assert.equal(href.searchParams.get('q'), '秘密');
+      assert.equal(href.searchParams.get('type'), 'guidance');
+      assert.match(await guidance.locator('.source').first().textContent(), /令和3年4月1日/, 'dates in 和暦');
+    }
+    const ip = page.locator('#ip-box');
+    await ip.locator('input').fill('秘密管理性');
+    await ip.locator('input').press('Enter');
+    await ip.locator('li').first().waitFor();
+    await shot('18-widget-more-and-labels');
+  });
+
+  await step('a cited provision opens at its paragraph, marked', async () => {
+    await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/99101')}`);
+    await page.locator('#citations a', { hasText: '不正競争防止法2条6項' }).click();
+    const marked = page.locator('.passage.target .provision-target');
+    await marked.waitFor();
+    assert.match(await marked.textContent(), /^６\u3000この法律において「営業秘密」とは/, 'paragraph 6, not the article');
+    assert.doesNotMatch(await marked.textContent(), /窃取/, 'nothing of paragraph 1');
+    assert.match(await page.locator('.passage.target .target-label').textContent(), /引用された箇所（第6項）/);
+    const box = await marked.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 860, `in view (y=${box?.y})`);
+    await shot('19-citation-at-paragraph');
+  });
+
+  await step('axe finds no violation on the search page, the document page and a page with two widgets', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    await page.locator('.hit details.why summary').first().click();
+    assert.deepEqual(await axeViolations(), [], 'search page');
+    await page.locator('.hit-title').first().click();
+    await page.locator('.passage.target').waitFor();
+    assert.deepEqual(await axeViolations(), [], 'document page');
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    for (const id of ['#guidance-box', '#ip-box']) {
+      const box = page.locator(id);
+      await box.locator('input').fill('秘密管理性');
+      await box.locator('input').press('Enter');
+      await box.locator('li').first().waitFor();
+    }
+    assert.deepEqual(await axeViolations(), [], 'two widgets');
+  });
+
+  await step('a dark-themed widget: every colour and the button text can be set, axe finds no contrast problem', async () => {
+    await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(tsubo.url.replace(/\/$/, ''))}`);
+    await page.evaluate((server) => {
+      const el = document.createElement('tsubo-search');
+      el.id = 'dark-box';
+      el.setAttribute('server', server);
+      el.setAttribute('label', '判例を検索（ダーク）');
+      el.setAttribute('button-text', '探す');
+      el.setAttribute('size', '2');
+      el.style.cssText = '--tsubo-bg:#16181d;--tsubo-fg:#e8eaf0;--tsubo-muted:#aab1c2;--tsubo-border:#3a3f4b;' +
+        '--tsubo-accent:#8ab4ff;--tsubo-accent-fg:#0b1020;--tsubo-badge-bg:#c9d1e3;--tsubo-badge-fg:#16181d;' +
+        '--tsubo-input-bg:#22252c;--tsubo-input-fg:#e8eaf0;--tsubo-mark:#5c4a00;--tsubo-error:#ff9a9a';
+      document.querySelector('main').append(el);
+    }, tsubo.url.replace(/\/$/, ''));
+    const box = page.locator('#dark-box');
+    assert.equal(await box.locator('button').textContent(), '探す');
+    await box.locator('input').fill('営業秘密');
+    await box.locator('input').press('Enter');
+    await box.locator('li').first().waitFor();
+    assert.deepEqual(await axeViolations(), [], 'dark widget');
+    await box.scrollIntoViewIfNeeded();
+    await shot('20-widget-dark-theme');
+  });
+
+  await step('the intranet page says so in each box when the widget script cannot be loaded', async () => {
+    const closed = await new Promise((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    });
+    await expectingErrors(async () => {
+      await page.goto(`${exampleOrigin}/intranet.html?tsubo=${encodeURIComponent(`http://127.0.0.1:${closed}`)}`);
+      await page.locator('#guidance-box .tsubo-fallback.error').waitFor();
+      for (const id of ['#guidance-box', '#ip-box'])
+        assert.match(await page.locator(`${id} .tsubo-fallback`).textContent(), /検索ボックスを読み込めませんでした.*tsubo-search\.js/);
+      await shot('21-widget-script-unreachable');
+    });
+  });
+
+  await step('a long statute opens around the article with a folding 目次 of its 章・節', async () => {
+    // 試験手続法 (fixture 9102): 150 articles in 3 章 of 2 節 each.
+    await page.goto(`${tsubo.url}doc.html?${new URLSearchParams({ id: 'statute/9102', p: 'statute/9102#art75' })}`);
+    await page.locator('.passage.target').waitFor();
+    const shown = await page.locator('.passage').count();
+    assert.ok(shown < 100, `not all 150 articles at once: ${shown}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) < 40000, 'the page is not the whole law tall');
+    const chapters = page.locator('#toc > details > details.division');
+    assert.equal(await chapters.count(), 3, 'three 章');
+    assert.equal(await page.locator('#toc details.division[open] > summary').allTextContents().then((t) => t.join(' | ')),
+      '第二章　手続 | 第一節　申立て', 'open on the way to 第七十五条');
+    assert.equal(await page.locator('#toc a[aria-current]').textContent(), '第七十五条 （申立ての第二十五の事項）');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('22-statute-toc');
+    // 第百五十条 is outside the passages shown: the 目次 brings it.
+    await page.locator('#toc details.division > summary', { hasText: '第三章' }).click();
+    await page.locator('#toc details.division > summary', { hasText: '第二節　期間' }).click();
+    await page.locator('#toc a', { hasText: '第百五十条' }).click();
+    const last = page.locator('.passage[id="statute/9102#art150"]');
+    await last.waitFor();
+    const box = await last.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 860, `第百五十条 in view (y=${box?.y})`);
+    await page.locator('.show-more[data-dir="-1"]').first().waitFor();
+  });
+
   await step('a phone-sized screen still reads well', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
     await page.locator('.hit').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'no sideways scrolling');
+    // Results first: the first hit's title is on the screen, the filters wait behind their button.
+    const first = await page.locator('.hit-title').first().boundingBox();
+    assert.ok(first && first.y + first.height < 844, `the first hit is on screen (y=${first?.y})`);
+    assert.equal(await page.locator('#facets').isVisible(), false, 'filters folded');
     await shot('08-phone');
+    await page.click('#filters-toggle');
+    await page.locator('.facet-value').first().waitFor();
+    assert.equal(await page.locator('#filters-toggle').getAttribute('aria-expanded'), 'true');
+    const clipped = await page.locator('.facet-value .count').evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().right > window.innerWidth).length);
+    assert.equal(clipped, 0, 'no facet count clipped');
+    await page.locator('.facet-value[data-facet=type]').first().click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('type'));
+    await page.waitForFunction(() => /指定中/.test(document.querySelector('#filters-toggle').textContent));
+    await shot('08b-phone-filters');
   });
 
   assert.deepEqual(problems, [], 'no page errors or console errors (CSP violations show up here)');
