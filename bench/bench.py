@@ -264,6 +264,9 @@ def main():
     row("query", f"in-process cold p50/p95/p99 ({len(queries)} q)", ms3(stats["cold"]) + " ms", "fresh Searcher per query")
     row("query", "in-process warm p50/p95/p99", ms3(stats["warm"]) + " ms",
         f"{repeat} passes, mean {stats.get('warm_mean', 0):.2f} ms")
+    # Questions in plain Japanese against keyword queries (issue 15: a question within 3x a keyword p50).
+    if os.path.exists(dev_queries):
+        split_latency(tsubo, db, dev_queries, os.path.join(HERE, "questions.tsv"), work, repeat)
     if not a.smoke:
         agree, compared = filtered_scores_agree(tsubo, db, queries)
         row("query", "type-filtered scores = unfiltered scores", f"{agree}/{compared}",
@@ -371,6 +374,31 @@ def main():
         print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |")
     if any(r[2] == "FAILED" for r in ROWS):
         sys.exit(1)
+
+
+def split_latency(tsubo, db, dev_queries, extra_questions, work, repeat):
+    """Warm latency of the keyword queries and of the questions ([question] in the set's description,
+    and bench/questions.tsv) apart, on the same database."""
+    keywords, questions = [], []
+    with open(dev_queries, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[0] != "qid":
+                (questions if len(parts) > 2 and parts[2].startswith("[question]") else keywords).append(parts[:2])
+    if os.path.exists(extra_questions):
+        with open(extra_questions, encoding="utf-8") as f:
+            questions += [l.rstrip("\n").split("\t")[:2] for l in f if "\t" in l and not l.startswith("#")]
+    results = {}
+    for name, rows in (("keywords", keywords), ("questions", questions)):
+        path = os.path.join(work, f"latency-{name}.tsv")
+        with open(path, "w", encoding="utf-8") as out:
+            out.writelines(f"{qid}\t{q}\n" for qid, q in rows)
+        stats, _, _ = latency(tsubo, ["--db", db], [path], repeat)
+        if stats:
+            results[name] = stats["warm"]
+            row("query", f"warm p50/p95/p99, {name} ({len(rows)} q)", ms3(stats["warm"]) + " ms")
+    if len(results) == 2 and results["keywords"][0] > 0:
+        row("query", "questions p50 / keywords p50", f"{results['questions'][0] / results['keywords'][0]:.2f} x", "target <= 3")
 
 
 def current_revisions(versions_dir, work):
