@@ -104,6 +104,9 @@ ParsedFile parse_one(const SourceFile& file, const Analyzer& analyzer) {
   } catch (const std::exception& e) {
     out.error = e.what();
     out.passages.clear();
+  } catch (const Xapian::Error& e) {
+    out.error = "[indexer][xapian] " + e.get_description();
+    out.passages.clear();
   }
   return out;
 }
@@ -185,6 +188,18 @@ bool has_duplicate_ids(const std::vector<SourceFile>& files) {
   return false;
 }
 
+// Adds one file's passages to a shard; when Xapian refuses one, takes back those added and says why.
+std::optional<std::string> add_to_shard(Xapian::WritableDatabase& shard, const std::vector<Xapian::Document>& passages) {
+  std::vector<Xapian::docid> added;
+  try {
+    for (const auto& p : passages) added.push_back(shard.add_document(p));
+  } catch (const Xapian::InvalidArgumentError& e) {
+    for (const Xapian::docid id : added) shard.delete_document(id);
+    return "[indexer][xapian] " + e.get_description();
+  }
+  return std::nullopt;
+}
+
 // Builds a new database: each worker tokenises a run of files and writes it to its own shard; the
 // shards are then compacted, in order, into db_path. No thread waits on a single writer.
 void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions& options,
@@ -216,8 +231,12 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
               std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed.path.c_str(),
                            parsed.error->c_str());
               stats.skipped.push_back({parsed.path, *parsed.error});
+            } else if (const auto refused = add_to_shard(shard, parsed.passages)) {
+              std::lock_guard lock(mu);
+              std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed.path.c_str(),
+                           refused->c_str());
+              stats.skipped.push_back({parsed.path, *refused});
             } else {
-              for (auto& p : parsed.passages) shard.add_document(p);
               documents_done++;
               passages_done += parsed.passages.size();
             }
@@ -228,7 +247,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
         }
       } catch (const Xapian::Error& e) {
         std::lock_guard lock(mu);
-        worker_error = "[xapian] " + e.get_description();
+        worker_error = xapian_failure("cannot write a shard", e);
         next_run = runs.size();  // the others stop after their current run
       } catch (const std::exception& e) {
         std::lock_guard lock(mu);
@@ -287,6 +306,9 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
       } catch (const std::exception& e) {
         std::lock_guard lock(worker_error_mu);
         worker_error = e.what();
+      } catch (const Xapian::Error& e) {
+        std::lock_guard lock(worker_error_mu);
+        worker_error = "[xapian] " + e.get_description();
       }
       queue.producer_done();
     });
@@ -316,10 +338,18 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
         report(false);
         continue;
       }
+      const std::size_t passages = parsed->passages.size();
+      try {
+        writer.replace_document(parsed->doc_id, std::move(parsed->passages));
+      } catch (const DocumentRefused& e) {
+        std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed->path.c_str(), e.what());
+        stats.skipped.push_back({parsed->path, e.what()});
+        report(false);
+        continue;
+      }
       stats.documents++;
-      stats.passages += parsed->passages.size();
-      since_commit += parsed->passages.size();
-      writer.replace_document(parsed->doc_id, std::move(parsed->passages));
+      stats.passages += passages;
+      since_commit += passages;
       if (since_commit >= options.commit_every_passages) {
         writer.commit();
         since_commit = 0;
@@ -330,7 +360,11 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
     // Let the workers finish before unwinding, then keep what was committed.
     while (queue.pop()) {}
     for (auto& w : workers) w.join();
-    throw;
+    try {
+      throw;
+    } catch (const Xapian::Error& e) {
+      throw IndexError(xapian_failure("cannot update " + options.db_path, e));
+    }
   }
   for (auto& w : workers) w.join();
   if (!worker_error.empty()) throw IndexError("[indexer] worker failed: " + worker_error);
@@ -338,9 +372,8 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
   report(true);
 }
 
-}  // namespace
 
-IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
+IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const IndexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   create_parent_folders(options.db_path);
@@ -390,6 +423,16 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
   stats.passages_in_db = writer->passage_count();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
+}
+
+}  // namespace
+
+IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
+  try {
+    return index_paths_unguarded(paths, options);
+  } catch (const Xapian::Error& e) {  // not a std::exception: it would end the process
+    throw IndexError(xapian_failure(options.db_path, e));
+  }
 }
 
 }  // namespace tsubo
