@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include "corpus/archive.h"
@@ -146,6 +148,34 @@ std::string scratch_path(const std::string& db_path, const std::string& what) {
   const std::string name = db.has_filename() ? db.filename().string() : db.parent_path().filename().string();
   const std::filesystem::path parent = db.has_filename() ? db.parent_path() : db.parent_path().parent_path();
   return (parent / ("." + name + "." + what + "-" + std::to_string(::getpid()))).string();
+}
+
+// Scratch folders of runs on this database that were killed or crashed (.db.shards-<pid>,
+// .db.unpack-<k>-<pid>, 5–329 MB each) took the space of a full disk for good: removed at the next
+// start when their process is gone. A folder whose process still runs is another indexer's.
+void remove_stale_scratch(const std::string& db_path) {
+  const std::filesystem::path probe = scratch_path(db_path, "x");  // .<db name>.x-<pid>
+  const std::string name = probe.filename().string();
+  const std::string lead = name.substr(0, name.size() - std::string("x-").size() - std::to_string(::getpid()).size());
+  std::error_code ec;
+  std::vector<std::filesystem::path> entries;
+  for (std::filesystem::directory_iterator it(probe.parent_path(), ec), end; !ec && it != end; it.increment(ec))
+    entries.push_back(it->path());
+  for (const auto& path : entries) {
+    const std::string entry = path.filename().string();
+    if (entry.rfind(lead, 0) != 0) continue;
+    const std::string what = entry.substr(lead.size());
+    if (what.rfind("shards-", 0) != 0 && what.rfind("unpack-", 0) != 0) continue;
+    const std::string pid_text = what.substr(what.rfind('-') + 1);
+    if (pid_text.empty() || pid_text.size() > 9 || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // that run still goes on
+    std::error_code removed;
+    const std::uintmax_t count = std::filesystem::remove_all(path, removed);
+    if (!removed && count > 0)
+      std::fprintf(stderr, "[index] removed %s, left by an earlier run (process %s) that did not finish\n",
+                   path.c_str(), pid_text.c_str());
+  }
 }
 
 // A scratch folder beside the database for the shards, removed whatever happens.
@@ -377,6 +407,7 @@ IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const In
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   create_parent_folders(options.db_path);
+  remove_stale_scratch(options.db_path);
   // Archives are unpacked beside the database first and indexed as the folders they hold.
   std::vector<UnpackedArchive> archives;
   std::vector<std::string> sources;
