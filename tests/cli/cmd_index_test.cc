@@ -3,11 +3,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
 
+#include "archive_writer.h"
 #include "cli/run_tsubo.h"
 #include "test_support.h"
 
@@ -56,6 +58,117 @@ TEST(CmdIndex, ProgressOfALongerRunIntoALogIsWholeLines) {
                                shell_quote(corpus + "/rulings") + " " + shell_quote(corpus + "/guidance"));
   EXPECT_TRUE(r.status == 0 || r.status == 2) << r.err;
   expect_log_lines(r.err);
+}
+
+// Issue 19: one bad input beside tests/fixtures/web-corpus (6 documents, 21 passages) is one
+// "[index] skipped" line naming it and its reason; the rest is indexed and tsubo index exits 2.
+struct BadInputRun {
+  TsuboRun run;
+  fs::path dir;
+};
+
+BadInputRun index_beside_web_corpus(const std::string& label, const std::function<void(const fs::path&)>& add_bad,
+                                    const std::string& extra_args = "") {
+  BadInputRun r;
+  r.dir = temp_dir(label);
+  fs::copy(fixture_path("web-corpus"), r.dir / "corpus", fs::copy_options::recursive);
+  add_bad(r.dir);
+  r.run = run_tsubo("index -q --db " + shell_quote((r.dir / "db").string()) + " " +
+                    shell_quote((r.dir / "corpus").string()) + extra_args);
+  return r;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// A zip cut short, named on the command line: SIGSEGV (libarchive's NULL error string).
+TEST(CmdIndex, AZipCutShortIsSkippedNotACrash) {
+  const auto r = index_beside_web_corpus("bad-zip", [](const fs::path&) {},
+                                         " " + shell_quote(fixture_path("archive/cut_short.zip")));
+  EXPECT_EQ(r.run.status, 2) << r.run.err;
+  EXPECT_EQ(count_of(r.run.err, "[index] skipped"), 1u) << r.run.err;
+  EXPECT_NE(r.run.err.find("cut_short.zip: archive broke off after 1 files: damaged or cut short"), std::string::npos)
+      << r.run.err;
+  EXPECT_NE(r.run.out.find("21 passages in "), std::string::npos) << r.run.out;  // its one member is 99101 again
+}
+
+// court_name 知的財産高等裁判所 and 130 NULs among other rulings: rc 1 and 0 passages indexed
+// ("Key too long: length was 289 bytes"). The NULs are dropped; the ruling is indexed with the rest.
+TEST(CmdIndex, ACourtNameWithNulsIsIndexedWithTheRest) {
+  const auto r = index_beside_web_corpus("bad-court", [](const fs::path& dir) {
+    std::ifstream in(fixture_path("web-corpus/rulings/99101.json"));
+    std::stringstream json;
+    json << in.rdbuf();
+    std::string text = json.str();
+    const std::string court = "\"court_name\": \"知的財産高等裁判所";
+    const std::size_t at = text.find(court);
+    ASSERT_NE(at, std::string::npos);
+    std::string nuls;
+    for (int i = 0; i < 130; ++i) nuls += "\\u0000";
+    text.insert(at + court.size(), nuls);
+    const std::size_t id = text.find("\"lawsuit_id\": \"");
+    ASSERT_NE(id, std::string::npos);
+    text.insert(id + std::string("\"lawsuit_id\": \"").size(), "9");
+    std::ofstream(dir / "corpus" / "rulings" / "99109.json") << text;
+  });
+  EXPECT_EQ(r.run.status, 0) << r.run.err;
+  EXPECT_NE(r.run.out.find("indexed 7 documents"), std::string::npos) << r.run.out;
+  const TsuboRun found =
+      run_tsubo("search --db " + shell_quote((r.dir / "db").string()) + " --court 知的財産高等裁判所 営業秘密");
+  EXPECT_EQ(found.status, 0) << found.err;
+  EXPECT_NE(found.out.find("知的財産高等裁判所"), std::string::npos) << found.out;
+}
+
+// 20,000 nested <Chapter>: a stack overflow after 23 s.
+TEST(CmdIndex, XmlNestedTooDeepIsSkipped) {
+  const auto r = index_beside_web_corpus("bad-xml", [](const fs::path& dir) {
+    std::ifstream in(fixture_path("xml/405AC0000000047.xml"));
+    std::stringstream law;
+    law << in.rdbuf();
+    const std::string xml = law.str();
+    const std::size_t open = xml.find("<MainProvision>") + std::string("<MainProvision>").size();
+    std::string deep = xml.substr(0, open);
+    for (int i = 0; i < 20000; ++i) deep += "<Chapter><ChapterTitle>第一章</ChapterTitle>";
+    for (int i = 0; i < 20000; ++i) deep += "</Chapter>";
+    std::ofstream(dir / "corpus" / "statute-versions" / "405AC0000000047_20990101_000000000000000.xml")
+        << deep + xml.substr(open);
+  });
+  EXPECT_EQ(r.run.status, 2) << r.run.err;
+  EXPECT_EQ(count_of(r.run.err, "[index] skipped"), 1u) << r.run.err;
+  EXPECT_NE(r.run.err.find("elements nested more than 64 levels deep (limit 64)"), std::string::npos) << r.run.err;
+  EXPECT_NE(r.run.out.find("indexed 6 documents, 21 passages"), std::string::npos) << r.run.out;
+}
+
+// One stray byte in a UTF-8 statute: rejected, now with where.
+TEST(CmdIndex, AStrayByteIsSkippedWithItsOffset) {
+  const auto r = index_beside_web_corpus("bad-byte", [](const fs::path& dir) {
+    std::ofstream(dir / "corpus" / "statutes" / "9102.txt") << "特許法\n第一条　この法律は、\xFF発明の保護\n";
+  });
+  EXPECT_EQ(r.run.status, 2) << r.run.err;
+  EXPECT_EQ(count_of(r.run.err, "[index] skipped"), 1u) << r.run.err;
+  EXPECT_NE(r.run.err.find("9102.txt: unknown encoding"), std::string::npos) << r.run.err;
+  EXPECT_NE(r.run.err.find("as UTF-8 it breaks at byte 40 (line 2, byte 0xFF)"), std::string::npos) << r.run.err;
+  EXPECT_NE(r.run.out.find("indexed 6 documents, 21 passages"), std::string::npos) << r.run.out;
+}
+
+// One member name over 255 bytes: "filesystem error: … File name too long" dropped every member.
+TEST(CmdIndex, AnArchiveMemberWithATooLongNameIsSkippedAlone) {
+  const fs::path dir = temp_dir("bad-member");
+  std::ifstream in(fixture_path("web-corpus/guidance/secret-management-guide.md"));
+  std::stringstream guide;
+  guide << in.rdbuf();
+  write_archive((dir / "guidance.tar").string(),
+                {{"guidance/" + std::string(300, 'g') + ".md", guide.str()}, {"guidance/guide.md", guide.str()}}, "tar");
+  const auto r = index_beside_web_corpus("bad-member-run", [](const fs::path&) {},
+                                         " " + shell_quote((dir / "guidance.tar").string()));
+  EXPECT_EQ(r.run.status, 2) << r.run.err;
+  EXPECT_EQ(count_of(r.run.err, "[index] skipped"), 1u) << r.run.err;
+  EXPECT_NE(r.run.err.find("a name part of 303 bytes, over the 255-byte limit of file names, left out"),
+            std::string::npos) << r.run.err;
+  EXPECT_NE(r.run.out.find("indexed 7 documents"), std::string::npos) << r.run.out;
 }
 
 }  // namespace
