@@ -218,6 +218,30 @@ bool has_duplicate_ids(const std::vector<SourceFile>& files) {
   return false;
 }
 
+// Xapian 1.4 can end the process (std::terminate inside WritableDatabase::commit: rc 134 with 2 workers
+// on a 3 MB tmpfs) when the disk fills while it writes, so the room is checked before each commit and
+// before the compaction. An index takes about 3 times its source text (6 MB for the 2 MB of rulings),
+// shards more before compaction: kRoomPerSourceByte is generous.
+constexpr std::uintmax_t kRoomPerSourceByte = 8;
+constexpr std::uintmax_t kRoomMarginBytes = std::uintmax_t{1} << 20;
+
+void ensure_room(const std::filesystem::path& folder, std::uintmax_t needed, const std::string& what) {
+  std::error_code ec;
+  const std::filesystem::space_info space = std::filesystem::space(folder, ec);
+  if (ec || space.available >= needed) return;
+  throw IndexError("[indexer] no space left on device: " + human_size(static_cast<double>(space.available)) +
+                   " free in " + folder.string() + ", and " + what + " needs about " +
+                   human_size(static_cast<double>(needed)));
+}
+
+std::uintmax_t folder_bytes(const std::filesystem::path& folder) {
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (std::filesystem::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
 // Adds one file's passages to a shard; when Xapian refuses one, takes back those added and says why.
 std::optional<std::string> add_to_shard(Xapian::WritableDatabase& shard, const std::vector<Xapian::Document>& passages) {
   std::vector<Xapian::docid> added;
@@ -254,6 +278,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
           Xapian::WritableDatabase shard(folder.shard(r), Xapian::DB_CREATE);
           shard.set_metadata(schema::kMetaAnalyzer, analyzer_identity);
           shard.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+          std::uintmax_t run_bytes = 0;
           for (std::size_t i = runs[r].first; i < runs[r].second; ++i) {
             ParsedFile parsed = parse_one(files[i], analyzer);
             if (parsed.error) {
@@ -271,8 +296,10 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
               passages_done += parsed.passages.size();
             }
             bytes_done += parsed.bytes;
+            run_bytes += parsed.bytes;
             files_done++;
           }
+          ensure_room(folder.shard(r), kRoomPerSourceByte * run_bytes + kRoomMarginBytes, "writing shard " + std::to_string(r));
           shard.commit();
         }
       } catch (const Xapian::Error& e) {
@@ -315,6 +342,10 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
   std::vector<std::string> shards;
   for (std::size_t r = 0; r < runs.size(); ++r) shards.push_back(folder.shard(r));
   if (options.progress) std::fprintf(stderr, "[index] compacting %zu shards into %s\n", shards.size(), options.db_path.c_str());
+  std::uintmax_t shard_bytes = 0;
+  for (const auto& shard : shards) shard_bytes += folder_bytes(shard);
+  ensure_room(std::filesystem::path(folder.compacted()).parent_path(), shard_bytes + kRoomMarginBytes,
+              "compacting the shards");
   compact_shards(shards, folder.compacted(), options.db_path);
 }
 
@@ -346,6 +377,13 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 
   auto last_report = started;
   std::size_t since_commit = 0;
+  std::uintmax_t bytes_since_commit = 0;
+  auto commit = [&] {
+    ensure_room(options.db_path, kRoomPerSourceByte * bytes_since_commit + kRoomMarginBytes, "updating the database");
+    writer.commit();
+    since_commit = 0;
+    bytes_since_commit = 0;
+  };
   std::size_t done = 0;
   const ProgressStyle style;
   auto report = [&](bool final) {
@@ -380,10 +418,8 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
       stats.documents++;
       stats.passages += passages;
       since_commit += passages;
-      if (since_commit >= options.commit_every_passages) {
-        writer.commit();
-        since_commit = 0;
-      }
+      bytes_since_commit += parsed->bytes;
+      if (since_commit >= options.commit_every_passages) commit();
       report(false);
     }
   } catch (...) {
@@ -398,7 +434,7 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
   }
   for (auto& w : workers) w.join();
   if (!worker_error.empty()) throw IndexError("[indexer] worker failed: " + worker_error);
-  writer.commit();
+  commit();
   report(true);
 }
 
@@ -438,6 +474,16 @@ IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const In
   }
   const std::vector<SourceFile> files = find_source_files(sources, stats.missing_paths);
   stats.files_seen = files.size();
+  // Before Xapian writes anything: blocks written and then not committed stay allocated in its files.
+  std::uintmax_t source_bytes = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(f.path, ec);
+    if (!ec) source_bytes += size;
+  }
+  ensure_room(std::filesystem::absolute(options.db_path).parent_path(),
+              kRoomPerSourceByte * source_bytes + kRoomMarginBytes,
+              "indexing " + human_size(static_cast<double>(source_bytes)) + " of sources");
 
   // One analyzer first: it fails early on a missing dictionary and names the identity.
   const Analyzer probe(options.dictionary_dir);

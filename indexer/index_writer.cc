@@ -12,7 +12,7 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& analyzer_id
   try {
     db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
-    throw IndexError("[indexer][xapian] cannot open " + path + ": " + e.get_description());
+    throw IndexError(xapian_failure("cannot open " + path, e));
   }
   const std::string stored = db_.get_metadata(schema::kMetaAnalyzer);
   if (stored.empty()) {
