@@ -310,6 +310,10 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
         std::lock_guard lock(mu);
         worker_error = e.what();
         next_run = runs.size();
+      } catch (...) {  // anything else escaping a thread would end the process
+        std::lock_guard lock(mu);
+        worker_error = "unknown error";
+        next_run = runs.size();
       }
       workers_left--;
     });
@@ -370,6 +374,9 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
       } catch (const Xapian::Error& e) {
         std::lock_guard lock(worker_error_mu);
         worker_error = "[xapian] " + e.get_description();
+      } catch (...) {
+        std::lock_guard lock(worker_error_mu);
+        worker_error = "unknown error";
       }
       queue.producer_done();
     });
