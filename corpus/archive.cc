@@ -103,7 +103,9 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
       continue;
     }
     if (const std::size_t longest = longest_name_part(relative); longest > kMaxNamePartBytes) {
-      problems_.push_back(name.substr(0, 200) + "…: a name part of " + std::to_string(longest) + " bytes, over the " +
+      std::size_t cut = std::min<std::size_t>(name.size(), 200);  // at a character: names are often Japanese
+      while (cut > 0 && cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      problems_.push_back(name.substr(0, cut) + "…: a name part of " + std::to_string(longest) + " bytes, over the " +
                           std::to_string(kMaxNamePartBytes) + "-byte limit of file names, left out");
       continue;
     }
