@@ -1,5 +1,6 @@
 // tsubo: the command-line entry point; each subcommand lives in its own file.
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -96,6 +97,9 @@ int main(int argc, char** argv) {
     return status;
   } catch (const std::exception& e) {
     std::cerr << printable(e.what()) << "\n";
+    return kExitFailure;
+  } catch (const Xapian::Error& e) {  // not a std::exception; a command that let one through still says why
+    std::cerr << "[xapian] " << printable(e.get_description()) << "\n";
     return kExitFailure;
   }
   return exit_status;

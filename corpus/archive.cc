@@ -4,7 +4,10 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 
@@ -26,6 +29,15 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// File systems refuse a file or folder name over 255 bytes (NAME_MAX on ext4, xfs, btrfs, tmpfs).
+constexpr std::size_t kMaxNamePartBytes = 255;
+
+std::size_t longest_name_part(const fs::path& p) {
+  std::size_t longest = 0;
+  for (const auto& part : p) longest = std::max(longest, part.native().size());
+  return longest;
+}
+
 // The member's path below the folder, or empty when it is absolute or climbs out with "..".
 fs::path safe_member_path(const char* name) {
   if (name == nullptr || *name == '\0') return {};
@@ -34,6 +46,15 @@ fs::path safe_member_path(const char* name) {
   for (const auto& part : p)
     if (part == "..") return {};
   return p;
+}
+
+// libarchive's message for the last error; it may have none (a zip cut short returned NULL, and
+// appending NULL to a std::string crashed tsubo index).
+std::string archive_reason(archive* a) {
+  const char* message = archive_error_string(a);
+  if (message != nullptr && *message != '\0') return message;
+  const int code = archive_errno(a);
+  return code > 0 ? std::string(std::strerror(code)) : std::string("damaged or cut short (libarchive gave no reason)");
 }
 
 }  // namespace
@@ -54,7 +75,7 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
   archive_read_support_format_tar(in.get());
   archive_read_support_format_zip(in.get());
   if (archive_read_open_filename(in.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK)
-    throw ImportError("cannot open archive " + archive_path + ": " + archive_error_string(in.get()));
+    throw ImportError("cannot open archive " + archive_path + ": " + archive_reason(in.get()));
   fs::remove_all(folder_);
   fs::create_directories(folder_);
 
@@ -65,7 +86,7 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
     if (status == ARCHIVE_EOF) break;
     if (status < ARCHIVE_WARN) {
       problems_.push_back("archive broke off after " + std::to_string(files_) + " files: " +
-                          archive_error_string(in.get()));
+                          archive_reason(in.get()));
       break;
     }
     if (archive_entry_filetype(entry) != AE_IFREG) continue;  // folders are made as needed; links are not followed
@@ -81,10 +102,24 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
                           std::to_string(max_member_bytes >> 20) + " MB limit, left out");
       continue;
     }
+    if (const std::size_t longest = longest_name_part(relative); longest > kMaxNamePartBytes) {
+      std::size_t cut = std::min<std::size_t>(name.size(), 200);  // at a character: names are often Japanese
+      while (cut > 0 && cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      problems_.push_back(name.substr(0, cut) + "…: a name part of " + std::to_string(longest) + " bytes, over the " +
+                          std::to_string(kMaxNamePartBytes) + "-byte limit of file names, left out");
+      continue;
+    }
     const fs::path target = fs::path(folder_) / relative;
-    fs::create_directories(target.parent_path());
-    std::unique_ptr<std::FILE, FileCloser> out(std::fopen(target.c_str(), "wb"));
-    if (!out) throw ImportError("cannot write " + target.string() + " while unpacking " + archive_path);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    errno = 0;
+    std::unique_ptr<std::FILE, FileCloser> out(ec ? nullptr : std::fopen(target.c_str(), "wb"));
+    if (!out) {  // one member the file system refuses (a name clash with a folder, …) is that member's problem
+      const int code = ec ? ec.value() : errno;
+      if (code == ENOSPC) throw ImportError("cannot write " + target.string() + " (no space left on device) while unpacking " + archive_path);
+      problems_.push_back(name + ": cannot be unpacked (" + std::strerror(code) + "), left out");
+      continue;
+    }
     std::size_t written = 0;
     bool broken = false, too_big = false;
     for (;;) {
@@ -109,7 +144,7 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
         problems_.push_back(name + ": over the " + std::to_string(max_member_bytes >> 20) + " MB limit, left out");
         continue;
       }
-      problems_.push_back(name + ": damaged (" + std::string(archive_error_string(in.get())) +
+      problems_.push_back(name + ": damaged (" + archive_reason(in.get()) +
                           "); the archive is read no further");
       break;
     }

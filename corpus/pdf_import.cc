@@ -139,7 +139,9 @@ std::string id_from_stem(const std::string& doc_id) {
 
 Document parse_pdf(const std::string& path, const std::string& doc_id) {
   std::size_t pages = 0;
-  const std::string text = pages_text(path, pages);
+  // poppler can hand back bytes that are not UTF-8 (a broken ToUnicode map): nlohmann::json refused
+  // them with a bare [json.exception.type_error.316]; they become U+FFFD here.
+  const std::string text = utf8::sanitize(pages_text(path, pages));
   if (japanese_letters(text) < 20)
     fail(path, "no text: " + std::to_string(pages) + " page(s) without a text layer (a scan? run OCR first)");
 

@@ -34,6 +34,15 @@ std::string field(const json& j, const char* key) {
   return "";
 }
 
+// A one-line metadata field without control characters (a court_name of 知的財産高等裁判所 followed by
+// 130 NULs was one court for the facets and another for the filter); white space is the caller's.
+std::string meta_field(const json& j, const char* key) {
+  std::string out;
+  for (char c : field(j, key))
+    if (static_cast<unsigned char>(c) >= 0x20 ? c != 0x7F : c == '\n' || c == '\t' || c == '\r') out += c;
+  return out;
+}
+
 // {"era": "Reiwa", "year": 1, "month": 10, "day": 9} → 2019-10-09.
 std::optional<std::string> metadata_date(const json& j) {
   const auto it = j.find("date");
@@ -158,12 +167,12 @@ Document parse_ruling_json(std::string_view json_text, const std::string& source
   doc.type = DocType::Ruling;
   doc.source_path = source_path;
   DocumentMeta& meta = doc.meta;
-  meta.court = utf8::remove_spaces(field(j, "court_name"));  // "東京地方裁判所\n        　立川支部"
-  meta.case_number = utf8::remove_spaces(normalize_nfkc(field(j, "case_number")));
-  meta.case_name = utf8::trim(field(j, "case_name"));
-  meta.right_type = utf8::trim(field(j, "right_type"));
-  meta.trial_type = utf8::trim(field(j, "trial_type"));
-  meta.source_url = utf8::trim(field(j, "detail_page_link"));
+  meta.court = utf8::remove_spaces(meta_field(j, "court_name"));  // "東京地方裁判所\n        　立川支部"
+  meta.case_number = utf8::remove_spaces(normalize_nfkc(meta_field(j, "case_number")));
+  meta.case_name = utf8::trim(meta_field(j, "case_name"));
+  meta.right_type = utf8::trim(meta_field(j, "right_type"));
+  meta.trial_type = utf8::trim(meta_field(j, "trial_type"));
+  meta.source_url = utf8::trim(meta_field(j, "detail_page_link"));
 
   const std::string contents = field(j, "contents");
   std::size_t japanese = 0, letters = 0;

@@ -18,6 +18,7 @@
 #include <system_error>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -327,7 +328,19 @@ std::string read_source_text(const std::string& path) {
                         std::to_string(static_cast<std::size_t>(view.data() - bytes.data()) + cut) +
                         ": the file ends inside a UTF-8 character");
   if (!utf8::valid(view) || view.find("\x1B$B") != std::string_view::npos) {  // ESC $ B: ISO-2022-JP (JIS)
-    converted = to_utf8(view);
+    try {
+      converted = to_utf8(view);
+    } catch (const ImportError& e) {
+      // Mostly one stray byte in a UTF-8 file: say where, so it can be mended.
+      const std::size_t bad = utf8::first_invalid(view);
+      if (bad == std::string_view::npos) throw;
+      const std::size_t line = 1 + static_cast<std::size_t>(std::count(view.begin(), view.begin() + bad, '\n'));
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(view[bad]));
+      throw ImportError(std::string(e.what()) + "; as UTF-8 it breaks at byte " +
+                        std::to_string(static_cast<std::size_t>(view.data() - bytes.data()) + bad) + " (line " +
+                        std::to_string(line) + ", byte " + byte + ")");
+    }
     view = converted;
     if (view.empty()) throw ImportError("empty file");
   }
@@ -368,6 +381,10 @@ Document import_source_file(const SourceFile& file) {
     throw;
   } catch (const std::bad_alloc&) {
     throw;
+  } catch (const nlohmann::json::exception& e) {  // "[json.exception.type_error.316] …" alone said nothing
+    throw ImportError(std::string("[corpus] ") +
+                      (e.id == 316 ? "text that is not valid UTF-8 reached a JSON record" : "a JSON error") + " (" +
+                      e.what() + ")");
   } catch (const std::exception& e) {
     throw ImportError(e.what());
   } catch (...) {

@@ -25,6 +25,25 @@ namespace {
 
 constexpr const char* kIdeoSpace = "\u3000";
 
+// Real e-Gov laws nest about 25 elements deep (Law › LawBody › MainProvision › Part › Chapter ›
+// Section › Subsection › Division › Article › Paragraph › Item › Subitem1…10 › Sentence › Ruby); the
+// walk below recurses per level, so a file of 20,000 nested <Chapter> overflowed the stack.
+constexpr int kMaxNestingDepth = 64;
+
+// Whether some element lies more than kMaxNestingDepth levels below root (pugixml walks the tree
+// without recursion, and this walk stops at the first one).
+bool nested_too_deep(pugi::xml_document& dom) {
+  struct Walker : pugi::xml_tree_walker {
+    bool too_deep = false;
+    bool for_each(pugi::xml_node&) override {
+      too_deep = depth() >= kMaxNestingDepth;
+      return !too_deep;
+    }
+  } walker;
+  dom.traverse(walker);
+  return walker.too_deep;
+}
+
 // All text below a node, white space between elements dropped (the XML is often pretty-printed).
 std::string text_of(const pugi::xml_node& node) {
   std::string out;
@@ -90,6 +109,9 @@ class XmlLaw {
     pugi::xml_document dom;
     const pugi::xml_parse_result parsed = dom.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) fail(std::string("malformed XML at byte ") + std::to_string(parsed.offset) + ": " + parsed.description());
+    if (nested_too_deep(dom))
+      fail("elements nested more than " + std::to_string(kMaxNestingDepth) + " levels deep (limit " +
+           std::to_string(kMaxNestingDepth) + "); not an e-Gov law XML");
     const pugi::xml_node law = dom.child("Law");
     if (!law) fail("not an e-Gov law XML: the root element is <" + std::string(dom.first_child().name()) + ">, not <Law>");
     const pugi::xml_node body = law.child("LawBody");

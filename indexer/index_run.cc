@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include "corpus/archive.h"
@@ -104,6 +106,9 @@ ParsedFile parse_one(const SourceFile& file, const Analyzer& analyzer) {
   } catch (const std::exception& e) {
     out.error = e.what();
     out.passages.clear();
+  } catch (const Xapian::Error& e) {
+    out.error = "[indexer][xapian] " + e.get_description();
+    out.passages.clear();
   }
   return out;
 }
@@ -143,6 +148,34 @@ std::string scratch_path(const std::string& db_path, const std::string& what) {
   const std::string name = db.has_filename() ? db.filename().string() : db.parent_path().filename().string();
   const std::filesystem::path parent = db.has_filename() ? db.parent_path() : db.parent_path().parent_path();
   return (parent / ("." + name + "." + what + "-" + std::to_string(::getpid()))).string();
+}
+
+// Scratch folders of runs on this database that were killed or crashed (.db.shards-<pid>,
+// .db.unpack-<k>-<pid>, 5–329 MB each) took the space of a full disk for good: removed at the next
+// start when their process is gone. A folder whose process still runs is another indexer's.
+void remove_stale_scratch(const std::string& db_path) {
+  const std::filesystem::path probe = scratch_path(db_path, "x");  // .<db name>.x-<pid>
+  const std::string name = probe.filename().string();
+  const std::string lead = name.substr(0, name.size() - std::string("x-").size() - std::to_string(::getpid()).size());
+  std::error_code ec;
+  std::vector<std::filesystem::path> entries;
+  for (std::filesystem::directory_iterator it(probe.parent_path(), ec), end; !ec && it != end; it.increment(ec))
+    entries.push_back(it->path());
+  for (const auto& path : entries) {
+    const std::string entry = path.filename().string();
+    if (entry.rfind(lead, 0) != 0) continue;
+    const std::string what = entry.substr(lead.size());
+    if (what.rfind("shards-", 0) != 0 && what.rfind("unpack-", 0) != 0) continue;
+    const std::string pid_text = what.substr(what.rfind('-') + 1);
+    if (pid_text.empty() || pid_text.size() > 9 || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // that run still goes on
+    std::error_code removed;
+    const std::uintmax_t count = std::filesystem::remove_all(path, removed);
+    if (!removed && count > 0)
+      std::fprintf(stderr, "[index] removed %s, left by an earlier run (process %s) that did not finish\n",
+                   path.c_str(), pid_text.c_str());
+  }
 }
 
 // A scratch folder beside the database for the shards, removed whatever happens.
@@ -185,6 +218,42 @@ bool has_duplicate_ids(const std::vector<SourceFile>& files) {
   return false;
 }
 
+// Xapian 1.4 can end the process (std::terminate inside WritableDatabase::commit: rc 134 with 2 workers
+// on a 3 MB tmpfs) when the disk fills while it writes, so the room is checked before each commit and
+// before the compaction. An index takes about 3 times its source text (6 MB for the 2 MB of rulings),
+// shards more before compaction: kRoomPerSourceByte is generous.
+constexpr std::uintmax_t kRoomPerSourceByte = 8;
+constexpr std::uintmax_t kRoomMarginBytes = std::uintmax_t{1} << 20;
+
+void ensure_room(const std::filesystem::path& folder, std::uintmax_t needed, const std::string& what) {
+  std::error_code ec;
+  const std::filesystem::space_info space = std::filesystem::space(folder, ec);
+  if (ec || space.available >= needed) return;
+  throw IndexError("[indexer] no space left on device: " + human_size(static_cast<double>(space.available)) +
+                   " free in " + folder.string() + ", and " + what + " needs about " +
+                   human_size(static_cast<double>(needed)));
+}
+
+std::uintmax_t folder_bytes(const std::filesystem::path& folder) {
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (std::filesystem::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+// Adds one file's passages to a shard; when Xapian refuses one, takes back those added and says why.
+std::optional<std::string> add_to_shard(Xapian::WritableDatabase& shard, const std::vector<Xapian::Document>& passages) {
+  std::vector<Xapian::docid> added;
+  try {
+    for (const auto& p : passages) added.push_back(shard.add_document(p));
+  } catch (const Xapian::InvalidArgumentError& e) {
+    for (const Xapian::docid id : added) shard.delete_document(id);
+    return "[indexer][xapian] " + e.get_description();
+  }
+  return std::nullopt;
+}
+
 // Builds a new database: each worker tokenises a run of files and writes it to its own shard; the
 // shards are then compacted, in order, into db_path. No thread waits on a single writer.
 void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions& options,
@@ -209,6 +278,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
           Xapian::WritableDatabase shard(folder.shard(r), Xapian::DB_CREATE);
           shard.set_metadata(schema::kMetaAnalyzer, analyzer_identity);
           shard.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+          std::uintmax_t run_bytes = 0;
           for (std::size_t i = runs[r].first; i < runs[r].second; ++i) {
             ParsedFile parsed = parse_one(files[i], analyzer);
             if (parsed.error) {
@@ -216,23 +286,33 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
               std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed.path.c_str(),
                            parsed.error->c_str());
               stats.skipped.push_back({parsed.path, *parsed.error});
+            } else if (const auto refused = add_to_shard(shard, parsed.passages)) {
+              std::lock_guard lock(mu);
+              std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed.path.c_str(),
+                           refused->c_str());
+              stats.skipped.push_back({parsed.path, *refused});
             } else {
-              for (auto& p : parsed.passages) shard.add_document(p);
               documents_done++;
               passages_done += parsed.passages.size();
             }
             bytes_done += parsed.bytes;
+            run_bytes += parsed.bytes;
             files_done++;
           }
+          ensure_room(folder.shard(r), kRoomPerSourceByte * run_bytes + kRoomMarginBytes, "writing shard " + std::to_string(r));
           shard.commit();
         }
       } catch (const Xapian::Error& e) {
         std::lock_guard lock(mu);
-        worker_error = "[xapian] " + e.get_description();
+        worker_error = xapian_failure("cannot write a shard", e);
         next_run = runs.size();  // the others stop after their current run
       } catch (const std::exception& e) {
         std::lock_guard lock(mu);
         worker_error = e.what();
+        next_run = runs.size();
+      } catch (...) {  // anything else escaping a thread would end the process
+        std::lock_guard lock(mu);
+        worker_error = "unknown error";
         next_run = runs.size();
       }
       workers_left--;
@@ -266,6 +346,10 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
   std::vector<std::string> shards;
   for (std::size_t r = 0; r < runs.size(); ++r) shards.push_back(folder.shard(r));
   if (options.progress) std::fprintf(stderr, "[index] compacting %zu shards into %s\n", shards.size(), options.db_path.c_str());
+  std::uintmax_t shard_bytes = 0;
+  for (const auto& shard : shards) shard_bytes += folder_bytes(shard);
+  ensure_room(std::filesystem::path(folder.compacted()).parent_path(), shard_bytes + kRoomMarginBytes,
+              "compacting the shards");
   compact_shards(shards, folder.compacted(), options.db_path);
 }
 
@@ -287,6 +371,12 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
       } catch (const std::exception& e) {
         std::lock_guard lock(worker_error_mu);
         worker_error = e.what();
+      } catch (const Xapian::Error& e) {
+        std::lock_guard lock(worker_error_mu);
+        worker_error = "[xapian] " + e.get_description();
+      } catch (...) {
+        std::lock_guard lock(worker_error_mu);
+        worker_error = "unknown error";
       }
       queue.producer_done();
     });
@@ -294,6 +384,13 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 
   auto last_report = started;
   std::size_t since_commit = 0;
+  std::uintmax_t bytes_since_commit = 0;
+  auto commit = [&] {
+    ensure_room(options.db_path, kRoomPerSourceByte * bytes_since_commit + kRoomMarginBytes, "updating the database");
+    writer.commit();
+    since_commit = 0;
+    bytes_since_commit = 0;
+  };
   std::size_t done = 0;
   const ProgressStyle style;
   auto report = [&](bool final) {
@@ -316,34 +413,44 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
         report(false);
         continue;
       }
-      stats.documents++;
-      stats.passages += parsed->passages.size();
-      since_commit += parsed->passages.size();
-      writer.replace_document(parsed->doc_id, std::move(parsed->passages));
-      if (since_commit >= options.commit_every_passages) {
-        writer.commit();
-        since_commit = 0;
+      const std::size_t passages = parsed->passages.size();
+      try {
+        writer.replace_document(parsed->doc_id, std::move(parsed->passages));
+      } catch (const DocumentRefused& e) {
+        std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed->path.c_str(), e.what());
+        stats.skipped.push_back({parsed->path, e.what()});
+        report(false);
+        continue;
       }
+      stats.documents++;
+      stats.passages += passages;
+      since_commit += passages;
+      bytes_since_commit += parsed->bytes;
+      if (since_commit >= options.commit_every_passages) commit();
       report(false);
     }
   } catch (...) {
     // Let the workers finish before unwinding, then keep what was committed.
     while (queue.pop()) {}
     for (auto& w : workers) w.join();
-    throw;
+    try {
+      throw;
+    } catch (const Xapian::Error& e) {
+      throw IndexError(xapian_failure("cannot update " + options.db_path, e));
+    }
   }
   for (auto& w : workers) w.join();
   if (!worker_error.empty()) throw IndexError("[indexer] worker failed: " + worker_error);
-  writer.commit();
+  commit();
   report(true);
 }
 
-}  // namespace
 
-IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
+IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const IndexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   create_parent_folders(options.db_path);
+  remove_stale_scratch(options.db_path);
   // Archives are unpacked beside the database first and indexed as the folders they hold.
   std::vector<UnpackedArchive> archives;
   std::vector<std::string> sources;
@@ -374,6 +481,16 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
   }
   const std::vector<SourceFile> files = find_source_files(sources, stats.missing_paths);
   stats.files_seen = files.size();
+  // Before Xapian writes anything: blocks written and then not committed stay allocated in its files.
+  std::uintmax_t source_bytes = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(f.path, ec);
+    if (!ec) source_bytes += size;
+  }
+  ensure_room(std::filesystem::absolute(options.db_path).parent_path(),
+              kRoomPerSourceByte * source_bytes + kRoomMarginBytes,
+              "indexing " + human_size(static_cast<double>(source_bytes)) + " of sources");
 
   // One analyzer first: it fails early on a missing dictionary and names the identity.
   const Analyzer probe(options.dictionary_dir);
@@ -390,6 +507,16 @@ IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions
   stats.passages_in_db = writer->passage_count();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
+}
+
+}  // namespace
+
+IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
+  try {
+    return index_paths_unguarded(paths, options);
+  } catch (const Xapian::Error& e) {  // not a std::exception: it would end the process
+    throw IndexError(xapian_failure(options.db_path, e));
+  }
 }
 
 }  // namespace tsubo

@@ -12,7 +12,7 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& analyzer_id
   try {
     db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
-    throw IndexError("[indexer][xapian] cannot open " + path + ": " + e.get_description());
+    throw IndexError(xapian_failure("cannot open " + path, e));
   }
   const std::string stored = db_.get_metadata(schema::kMetaAnalyzer);
   if (stored.empty()) {
@@ -27,12 +27,35 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& analyzer_id
   }
 }
 
-void IndexWriter::replace_document(const std::string& doc_id, std::vector<Xapian::Document> passages) {
-  db_.delete_document(prefixed_term(schema::kPrefixDocId, doc_id));
-  for (auto& p : passages) db_.add_document(p);
+std::string xapian_failure(const std::string& what, const Xapian::Error& e) {
+  const std::string description = e.get_description();
+  const bool no_space = description.find("No space left") != std::string::npos ||
+                        (e.get_error_string() && std::string(e.get_error_string()).find("No space left") != std::string::npos);
+  return "[indexer][xapian] " + what + ": " + (no_space ? "no space left on device (" + description + ")" : description);
 }
 
-void IndexWriter::commit() { db_.commit(); }
+void IndexWriter::replace_document(const std::string& doc_id, std::vector<Xapian::Document> passages) {
+  const std::string id_term = prefixed_term(schema::kPrefixDocId, doc_id);
+  try {
+    db_.delete_document(id_term);
+    try {
+      for (auto& p : passages) db_.add_document(p);
+    } catch (const Xapian::InvalidArgumentError& e) {
+      db_.delete_document(id_term);  // no half document
+      throw DocumentRefused("[indexer][xapian] " + e.get_description());
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError(xapian_failure("cannot write the passages of " + doc_id, e));
+  }
+}
+
+void IndexWriter::commit() {
+  try {
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(xapian_failure("cannot commit to the database", e));
+  }
+}
 
 void compact_shards(const std::vector<std::string>& shards, const std::string& scratch, const std::string& db_path) {
   namespace fs = std::filesystem;

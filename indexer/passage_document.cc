@@ -1,6 +1,9 @@
 // Term generation for a passage: heading context first, then the body, after a position gap.
 #include "indexer/passage_document.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "indexer/passage_role.h"
@@ -17,7 +20,11 @@
 namespace tsubo {
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245 for the glass backend
+// Xapian's glass backend refuses keys over 255 bytes; a term's keys hold the term, escaped (each NUL
+// becomes two bytes), and up to 10 bytes of document number. Terms hold no control characters (a
+// court_name of 知的財産高等裁判所 and 130 NULs made a 289-byte key and failed the whole run) and at
+// most kMaxTermBytes bytes, so no key can reach the limit.
+constexpr std::size_t kMaxTermBytes = 240;
 constexpr unsigned kHeadingWdf = 2;         // heading words count double: they name the topic
 constexpr unsigned kMaxHeadingTokens = schema::kBodyPositionStart - 10;
 
@@ -66,12 +73,18 @@ void add_requirement_tags(Xapian::Document& xdoc, const std::vector<std::string>
 }  // namespace
 
 std::string prefixed_term(const char* prefix, const std::string& value) {
-  std::string term = std::string(prefix) + utf8::remove_spaces(value);
+  std::string term = prefix;
+  for (char c : utf8::remove_spaces(value))
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) term += c;
   if (term.size() <= kMaxTermBytes) return term;
   std::size_t cut = kMaxTermBytes;
   while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
   term.resize(cut);
   return term;
+}
+
+std::size_t term_key_bytes(const std::string& term) {
+  return term.size() + static_cast<std::size_t>(std::count(term.begin(), term.end(), '\0'));
 }
 
 nlohmann::json passage_record(const Document& doc, const Passage& passage, std::size_t ordinal) {
@@ -126,12 +139,12 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   unsigned heading_tokens = 0;
   for (const Token& t : analyzer.analyze(heading_context(doc, passage, ordinal))) {
     if (++heading_tokens > kMaxHeadingTokens) break;
-    if (t.term.size() > kMaxTermBytes) continue;
+    if (term_key_bytes(t.term) > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, 1 + t.position, kHeadingWdf);
   }
   const std::vector<Token> body = analyzer.analyze(passage.text);
   for (const Token& t : body) {
-    if (t.term.size() > kMaxTermBytes) continue;
+    if (term_key_bytes(t.term) > kMaxTermBytes) continue;
     xdoc.add_posting(t.term, schema::kBodyPositionStart + t.position);
   }
   xdoc.add_value(schema::kValueTokenSpans, pack_token_spans(body, passage.text));
@@ -168,7 +181,14 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   const std::vector<std::string> requirements = requirement_labels(passage, role);
   add_requirement_tags(xdoc, requirements);
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixRole, passage_role_name(role)));
-  xdoc.set_data(record_of(doc, passage, ordinal, role, requirements).dump());
+  xdoc.set_data(record_of(doc, passage, ordinal, role, requirements).dump(-1, ' ', false,
+                                                                         nlohmann::json::error_handler_t::replace));
+  // Checked here, where a failure is this passage's: Xapian only refuses a key when it writes it,
+  // long after, and then fails the run.
+  for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t)
+    if (term_key_bytes(*t) > kMaxTermBytes)
+      throw std::length_error("[indexer] " + passage.id + ": a term of " + std::to_string(term_key_bytes(*t)) +
+                              " bytes, over the " + std::to_string(kMaxTermBytes) + "-byte term limit");
   return xdoc;
 }
 

@@ -24,7 +24,11 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
 //         section, source_url}; rulings also decision_kind (判決|決定|命令) when the text says}
 nlohmann::json passage_record(const Document& doc, const Passage& passage, std::size_t ordinal);
 
-// Term with a prefix, cut to Xapian's term length limit at a UTF-8 boundary.
+// Term with a prefix, control characters (NUL…) and white space dropped, cut at a UTF-8 boundary to
+// 240 bytes, so that its Xapian keys stay under the 255-byte key limit.
 std::string prefixed_term(const char* prefix, const std::string& value);
+
+// The bytes a term takes in a Xapian key: its length, plus one for each NUL (escaped as two bytes).
+std::size_t term_key_bytes(const std::string& term);
 
 }  // namespace tsubo

@@ -71,9 +71,14 @@ std::optional<long> parse_japanese_number(std::string_view s) {
     if (unit_value(cp) || cp == U'万') has_unit = true;
     else if (digit_value(cp) < 0) return std::nullopt;
   }
+  // Every step stays at most kMaxJapaneseNumber before it is multiplied (by 10, 1000 or 10000), so
+  // nothing overflows: a 26-digit article= was signed overflow, undefined behaviour.
   if (!has_unit) {  // a digit string: 二四, 2013, １０
     long v = 0;
-    for (char32_t cp : cps) v = v * 10 + digit_value(cp);
+    for (char32_t cp : cps) {
+      v = v * 10 + digit_value(cp);
+      if (v > kMaxJapaneseNumber) return std::nullopt;
+    }
     return v;
   }
   // Positional kanji: 千二百三十四, 二万五千, 十一.
@@ -81,6 +86,7 @@ std::optional<long> parse_japanese_number(std::string_view s) {
   for (char32_t cp : cps) {
     if (cp == U'万') {
       section += (digit < 0 ? 0 : digit);
+      if (section > kMaxJapaneseNumber / 10000) return std::nullopt;
       total += (section == 0 ? 1 : section) * 10000;
       section = 0;
       digit = -1;
@@ -91,8 +97,11 @@ std::optional<long> parse_japanese_number(std::string_view s) {
       const int d = digit_value(cp);
       digit = (digit < 0 ? 0 : digit * 10) + d;
     }
+    if (total > kMaxJapaneseNumber || section > kMaxJapaneseNumber || digit > kMaxJapaneseNumber) return std::nullopt;
   }
-  return total + section + (digit < 0 ? 0 : digit);
+  const long value = total + section + (digit < 0 ? 0 : digit);
+  if (value > kMaxJapaneseNumber) return std::nullopt;
+  return value;
 }
 
 std::optional<int> era_to_gregorian(std::string_view era, int year_of_era) {

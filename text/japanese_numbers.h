@@ -10,9 +10,13 @@ namespace tsubo {
 // Full-width digits ０-９ become ASCII; everything else is copied.
 std::string fold_digits(std::string_view s);
 
+// The largest number parse_japanese_number reads (15 digits; article, case and year numbers have
+// at most 5): larger ones are refused, never overflowed.
+inline constexpr long kMaxJapaneseNumber = 999'999'999'999'999;
+
 // Value of a number written in kanji (二十四, 百五, 千二百, 〇), in kanji digit strings
 // (二四 as in 平成二四年), in ASCII or full-width digits, or 元 (= 1, the first year of an era).
-// nullopt when s is empty or holds anything else.
+// nullopt when s is empty, holds anything else, or its value is over kMaxJapaneseNumber.
 std::optional<long> parse_japanese_number(std::string_view s);
 
 // Gregorian year of a year of a Japanese era (明治, 大正, 昭和, 平成, 令和; also the romanised

@@ -65,15 +65,17 @@ void append(std::string& out, char32_t cp) {
   }
 }
 
-bool valid(std::string_view s) {
+std::size_t first_invalid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t start = i;
     const char32_t cp = next(s, i);
-    if (cp == 0xFFFD && !(i - start == 3 && static_cast<unsigned char>(s[start]) == 0xEF)) return false;
+    if (cp == 0xFFFD && !(i - start == 3 && static_cast<unsigned char>(s[start]) == 0xEF)) return start;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool valid(std::string_view s) { return first_invalid(s) == std::string_view::npos; }
 
 std::string sanitize(std::string_view s) {
   std::string out;

@@ -20,6 +20,8 @@ std::string from_u32(std::u32string_view s);
 
 // True when s is well-formed UTF-8.
 bool valid(std::string_view s);
+// Byte offset of the first ill-formed sequence in s; npos when s is well-formed UTF-8.
+std::size_t first_invalid(std::string_view s);
 
 // Replaces invalid sequences by U+FFFD.
 std::string sanitize(std::string_view s);

@@ -115,5 +115,49 @@ TEST(Archive, NotAnArchiveIsReportedNotFatal) {
   }
 }
 
+// A zip cut short: libarchive's error string was NULL at some cuts, appended to a std::string (SIGSEGV).
+TEST(Archive, AZipCutAnywhereIsReportedNotACrash) {
+  const std::string dir = testing::temp_dir("archive-cut-zip");
+  const std::string whole = dir + "/whole.zip";
+  testing::write_archive(whole,
+                         {{"rulings/1.json", std::string(1500, 'a')}, {"rulings/2.json", std::string(1500, 'b')},
+                          {"guidance/3.md", "# 指針\n秘密管理措置\n"}},
+                         "zip");
+  const std::string bytes = slurp(whole);
+  for (std::size_t cut = 0; cut < bytes.size(); cut += 5) {
+    const std::string archive = dir + "/cut.zip";
+    std::ofstream(archive, std::ios::binary) << bytes.substr(0, cut);
+    try {
+      const UnpackedArchive unpacked(archive, dir + "/unpacked");
+      for (const auto& problem : unpacked.problems()) EXPECT_FALSE(problem.empty()) << "cut at " << cut;
+    } catch (const ImportError& e) {
+      EXPECT_NE(std::string(e.what()).find("cut.zip"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// The same, from a real zip of two rulings and a guideline cut at byte 1311 (inside the second member).
+TEST(Archive, ARealZipCutShortKeepsTheFirstMember) {
+  const std::string dir = testing::temp_dir("archive-cut-short");
+  const UnpackedArchive unpacked(testing::fixture_path("archive/cut_short.zip"), dir + "/unpacked");
+  EXPECT_EQ(unpacked.files(), 1u);
+  ASSERT_EQ(unpacked.problems().size(), 1u) << joined(unpacked.problems());
+  EXPECT_NE(unpacked.problems()[0].find("archive broke off after 1 files: "), std::string::npos) << unpacked.problems()[0];
+}
+
+// A member name no file system takes (a part over 255 bytes) is that member's problem alone:
+// "filesystem error: … File name too long" dropped every member.
+TEST(Archive, LeavesOutAMemberWhoseNameIsTooLong) {
+  const std::string dir = testing::temp_dir("archive-long-name");
+  const std::string archive = dir + "/long.tar";
+  testing::write_archive(archive, {{"a.txt", "一"}, {"docs/" + std::string(300, 'x') + ".txt", "二"}, {"b.txt", "三"}},
+                         "tar");
+  const UnpackedArchive unpacked(archive, dir + "/unpacked");
+  EXPECT_EQ(unpacked.files(), 2u);
+  ASSERT_EQ(unpacked.problems().size(), 1u) << joined(unpacked.problems());
+  EXPECT_NE(unpacked.problems()[0].find("304 bytes, over the 255-byte limit"), std::string::npos) << unpacked.problems()[0];
+  EXPECT_TRUE(fs::exists(fs::path(unpacked.folder()) / "b.txt"));
+}
+
 }  // namespace
 }  // namespace tsubo

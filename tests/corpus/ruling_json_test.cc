@@ -96,6 +96,15 @@ TEST(RulingJson, EmptyCaseNameAndNumberAreReadFromTheText) {
   EXPECT_EQ(doc.meta.case_number, "令和1(ネ)10037");  // from 令和元年（ネ）第１００３７号
 }
 
+TEST(RulingJson, ControlCharactersLeaveTheMetadata) {
+  auto json = nlohmann::json::parse(testing::read_fixture("ruling/civil_ip_high_court.json"));
+  json["court_name"] = "知的財産高等裁判所" + std::string(130, '\0');
+  json["right_type"] = std::string("不正\x01競争");
+  const Document doc = parse_ruling_json(json.dump(), "civil_ip_high_court.json");
+  EXPECT_EQ(doc.meta.court, "知的財産高等裁判所");
+  EXPECT_EQ(doc.meta.right_type, "不正競争");
+}
+
 TEST(RulingJson, ReiwaGannenAndHeiseiDatesBecomeIso) {
   // "令和元年１０月９日判決言渡" and "平成３０年３月１５日判決言渡".
   EXPECT_EQ(parse_fixture("civil_ip_high_court.json").meta.date, "2019-10-09");

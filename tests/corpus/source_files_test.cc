@@ -143,6 +143,15 @@ TEST(SourceFiles, ReadRefusesAnUnknownEncoding) {
   EXPECT_NE(utf16.find("UTF-16LE"), std::string::npos) << utf16;
 }
 
+// One stray byte in a UTF-8 file (the commonest rejection) said only "unknown encoding": now where.
+TEST(SourceFiles, AnInvalidByteInUtf8IsLocated) {
+  const fs::path dir = testing::temp_dir("stray-byte");
+  write_file(dir / "0001.txt", "\xEF\xBB\xBF不正競争防止法\n第一条　目的\n第二条　\xFF定義\n");
+  const std::string message = import_error([&] { read_source_text((dir / "0001.txt").string()); });
+  EXPECT_EQ(message.rfind("unknown encoding", 0), 0u) << message;
+  EXPECT_NE(message.find("; as UTF-8 it breaks at byte 56 (line 3, byte 0xFF)"), std::string::npos) << message;
+}
+
 // A ruling JSON cut inside a UTF-8 character was reported as "unknown encoding … (a binary file?)".
 TEST(SourceFiles, AJsonFileCutInsideACharacterIsTruncatedNotBinary) {
   const std::string path = testing::fixture_path("ruling/truncated_in_character.json");

@@ -58,6 +58,31 @@ TEST(StatuteXml, ArticlesParagraphsItemsAndMetadata) {
             std::vector<std::string>{"附則（平成二四年三月三一日法律第一二号）"});
 }
 
+// The law with its <MainProvision> wrapped in `levels` nested <Chapter>s.
+std::string nested_chapters(int levels) {
+  const std::string law = testing::read_fixture("xml/405AC0000000047.xml");
+  const std::size_t open = law.find("<MainProvision>") + std::string("<MainProvision>").size();
+  const std::size_t close = law.find("</MainProvision>");
+  std::string xml = law.substr(0, open);
+  for (int i = 0; i < levels; ++i) xml += "<Chapter Num=\"1\"><ChapterTitle>第一章</ChapterTitle>";
+  xml += law.substr(open, close - open);
+  for (int i = 0; i < levels; ++i) xml += "</Chapter>";
+  return xml + law.substr(close);
+}
+
+// 20,000 nested <Chapter> (1.3 MB): a stack overflow in the recursive walk after 23 s; now refused at once.
+TEST(StatuteXml, NestingIsBounded) {
+  try {
+    parse_statute_xml(nested_chapters(20000), "statute/deep", "deep.xml");
+    ADD_FAILURE() << "20,000 levels accepted";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("deep.xml: elements nested more than 64 levels deep (limit 64)"),
+              std::string::npos) << e.what();
+  }
+  const Document doc = parse_statute_xml(nested_chapters(40), "statute/deep", "deep.xml");
+  EXPECT_EQ(doc.passages.front().heading_path.size(), 40u + 3u);  // 40 chapters, 第一章　総則, （目的）, 第一条
+}
+
 TEST(StatuteXml, LawWithoutArticles) {
   const Document doc = parse_statute_xml(testing::read_fixture("xml/no-articles.xml"), "statute/n", "no-articles.xml");
   ASSERT_EQ(doc.passages.size(), 1u);

@@ -9,10 +9,15 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "archive_writer.h"
 #include "indexer/index_writer.h"
 #include "indexer/schema.h"
 #include "test_support.h"
+
+namespace fs = std::filesystem;
 
 namespace tsubo {
 namespace {
@@ -139,6 +144,29 @@ TEST(IndexRun, CreatesTheFoldersAboveTheDatabase) {
     EXPECT_EQ(std::string(e.what()), "[indexer] cannot create the folder " + root + "/file/b for the database " + root +
                                          "/file/b/c: Not a directory");
   }
+}
+
+// Folders of killed runs (.db.shards-<pid>, .db.unpack-<k>-<pid>) stayed for good, taking the space
+// of a full disk: the next run removes those whose process is gone, and no other.
+TEST(IndexRun, RemovesScratchFoldersOfStoppedRuns) {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ::waitpid(child, nullptr, 0);  // a process id that is certainly gone
+  const fs::path dir = testing::temp_dir("index-stale");
+  const std::string dead = std::to_string(child), live = std::to_string(::getppid());
+  for (const std::string& name : {".db.shards-" + dead, ".db.unpack-0-" + dead, ".db.shards-" + live, ".other.shards-" + dead}) {
+    fs::create_directories(dir / name / "shard-0");
+    std::ofstream(dir / name / "shard-0" / "postlist.glass") << "half a shard";
+  }
+  IndexOptions options;
+  options.db_path = (dir / "db").string();
+  options.progress = false;
+  index_paths({testing::fixture_path("guidance")}, options);
+  EXPECT_FALSE(fs::exists(dir / (".db.shards-" + dead)));
+  EXPECT_FALSE(fs::exists(dir / (".db.unpack-0-" + dead)));
+  EXPECT_TRUE(fs::exists(dir / (".db.shards-" + live))) << "a running indexer's folder was removed";
+  EXPECT_TRUE(fs::exists(dir / (".other.shards-" + dead))) << "another database's folder was removed";
 }
 
 }  // namespace

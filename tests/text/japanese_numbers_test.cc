@@ -49,4 +49,21 @@ TEST(JapaneseNumbers, ArticleNumbers) {
   EXPECT_FALSE(parse_article_number("第二条第六項").has_value());
 }
 
+// article=99999999999999999999999999 and --article 第九九…条 (26 digits): UBSan signed overflow.
+TEST(JapaneseNumbers, NumbersTooLargeAreRefusedNotOverflowed) {
+  std::string nines, kanji_nines;
+  for (int i = 0; i < 26; ++i) {
+    nines += "9";
+    kanji_nines += "九";
+  }
+  EXPECT_FALSE(parse_japanese_number(nines).has_value());
+  EXPECT_FALSE(parse_japanese_number(kanji_nines).has_value());
+  EXPECT_FALSE(parse_article_number("第" + kanji_nines + "条").has_value());
+  EXPECT_FALSE(parse_japanese_number(kanji_nines + "千").has_value());
+  EXPECT_FALSE(parse_japanese_number(nines + "万").has_value());
+  EXPECT_EQ(parse_japanese_number("999999999999999"), kMaxJapaneseNumber);
+  EXPECT_FALSE(parse_japanese_number("1000000000000000").has_value());
+  EXPECT_EQ(parse_japanese_number("九千九百九十九万"), 99990000);
+}
+
 }  // namespace tsubo
