@@ -13,6 +13,7 @@
 #include "indexer/statute_version_terms.h"
 #include "text/analyzer.h"
 #include "text/case_numbers.h"
+#include "text/japanese_numbers.h"
 #include "text/normalize.h"
 #include "text/token_spans.h"
 #include "text/utf8.h"
@@ -40,13 +41,6 @@ std::string heading_context(const Document& doc, const Passage& passage, std::si
     if (const std::string written = written_case_number(number); written != number) context += "\n" + written;
   }
   return context;
-}
-
-std::string date_value(const std::string& iso) {
-  std::string digits;
-  for (char c : iso)
-    if (c >= '0' && c <= '9') digits += c;
-  return digits.size() == 8 ? digits : std::string();
 }
 
 std::vector<std::string> requirement_labels(const Passage& passage, PassageRole role) {
@@ -164,7 +158,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   add_version_terms(xdoc, doc, passage);
   add_citation_terms(xdoc, passage, passage.article.empty() ? "" : doc.meta.law + "/" + passage.article);
 
-  const std::string date = date_value(doc.meta.date);
+  const std::string date = compact_date(doc.meta.date);
   if (!date.empty()) {
     xdoc.add_value(schema::kValueDate, date);
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixYear, date.substr(0, 4)));

@@ -5,18 +5,12 @@
 
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "text/japanese_numbers.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace tsubo {
 namespace {
-
-std::string digits_of(const std::string& iso) {
-  std::string out;
-  for (char c : iso)
-    if (c >= '0' && c <= '9') out += c;
-  return out;
-}
 
 // FNV-1a over the law, the article's key and its text without white space: a reformatted but
 // unchanged article (text export against XML) hashes alike.
@@ -44,8 +38,8 @@ std::string article_versions_term(const std::string& key, const std::string& pas
 void add_version_terms(Xapian::Document& xdoc, const Document& doc, const Passage& passage) {
   if (doc.type != DocType::Statute || doc.meta.law_number.empty()) return;
   const std::string key = law_key(doc.meta.law_number);
-  std::string date = digits_of(doc.meta.version_date);
-  if (date.size() != 8) date = "00000000";
+  std::string date = compact_date(doc.meta.version_date);
+  if (date.empty()) date = "00000000";
   xdoc.add_boolean_term(prefixed_term(schema::kPrefixLawVersion,
                                       key + "|" + date + "|" + doc.meta.amending_law + "|" + doc.id));
   if (passage.article.empty()) return;

@@ -14,6 +14,7 @@
 #include "search/statute_versions.h"
 #include "search/snippet.h"
 #include "text/analyzer.h"
+#include "text/japanese_numbers.h"
 
 namespace tsubo {
 
@@ -74,10 +75,8 @@ static void add_amendment(nlohmann::json& link, const Xapian::Database& db, cons
 // The day whose law a document reads: a ruling's date; 0 (today) for the others.
 static int citing_day(const nlohmann::json& record) {
   if (record.value("type", "") != "ruling") return 0;
-  std::string digits;
-  for (char c : record.value("meta", nlohmann::json::object()).value("date", std::string()))
-    if (c >= '0' && c <= '9') digits += c;
-  return digits.size() == 8 ? std::stoi(digits) : 0;
+  const std::string day = compact_date(record.value("meta", nlohmann::json::object()).value("date", std::string()));
+  return day.empty() ? 0 : std::stoi(day);
 }
 
 // The finest cited provisions (不正競争防止法/2/6, not also 不正競争防止法/2), each with the indexed

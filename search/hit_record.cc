@@ -24,6 +24,7 @@ SearchHit hit_from_record(const std::string& stored_json) {
   hit.article = m.value("article", "");
   hit.section = m.value("section", "");
   hit.role = m.value("role", "");
+  hit.decision_kind = m.value("decision_kind", "");
   // A statute version's own date and amending law; the search adds the rest when the index holds
   // other versions of the law (search/statute_versions.h).
   hit.version.version_date = m.value("version_date", "");

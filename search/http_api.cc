@@ -105,21 +105,6 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
   return key.dump();
 }
 
-// A ruling hit's kind (判決, 決定 or 命令: meta.decision_kind) from its stored record: the search's
-// hits carry only the fields every hit has. Ten hits a page, one document read each.
-void add_decision_kinds(json& body, const Xapian::Database& db) {
-  for (auto& hit : body["hits"]) {
-    if (hit.value("type", "") != "ruling") continue;
-    const std::string term = prefixed_term(schema::kPrefixPassageId, hit.value("passage_id", ""));
-    const auto it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) continue;
-    const json record = json::parse(db.get_document(*it).get_data(), nullptr, false);
-    if (!record.is_object() || !record.contains("meta")) continue;
-    if (const std::string kind = record["meta"].value("decision_kind", ""); !kind.empty())
-      hit["meta"]["decision_kind"] = kind;
-  }
-}
-
 }  // namespace
 
 struct HttpServer::Impl {
@@ -348,7 +333,6 @@ struct HttpServer::Impl {
         if (response.took_ms > options.slow_query_ms)
           std::cerr << "[serve] slow query (" << response.took_ms << " ms): " << sr.query << "\n";
         json body = response_to_json(response);
-        add_decision_kinds(body, r.db);
         body["api"] = kApiVersion;
         body["page"] = page;
         body["size"] = size;
@@ -461,7 +445,6 @@ struct HttpServer::Impl {
       response.total = hits->size();
       response.hits = std::move(*hits);
       json body = response_to_json(response);
-      add_decision_kinds(body, r.db);
       body["api"] = kApiVersion;
       body["passage"] = id;
       send_json(res, 200, body);

@@ -35,6 +35,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"section", h.section},
                       {"role", h.role},
                       {"requirements", h.requirements}}}};
+    if (!h.decision_kind.empty()) hit["meta"]["decision_kind"] = h.decision_kind;
     if (!h.version.version_date.empty() || h.version.versions > 1) hit["version"] = version_to_json(h.version);
     if (!h.explanation.role.empty() || !h.explanation.matched_terms.empty())
       hit["explain"] = {{"matched_terms", h.explanation.matched_terms},

@@ -195,11 +195,8 @@ SearchQuery build_search_query(const SearchRequest& request, const Analyzer& ana
   // Each law once, in the version in force on the day asked (today by default); with all_versions
   // every version, but never a second copy of one revision.
   if (request.all_versions) {
-    if (!versions.duplicates().empty()) {
-      std::vector<Xapian::Query> docs;
-      for (const auto& id : versions.duplicates()) docs.emplace_back(prefixed_term(schema::kPrefixDocId, id));
-      out.text = Xapian::Query(Xapian::Query::OP_AND_NOT, out.text, Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end()));
-    }
+    if (const Xapian::Query copies = versions.duplicates_query(); !copies.empty())
+      out.text = Xapian::Query(Xapian::Query::OP_AND_NOT, out.text, copies);
   } else {
     out.text = only_in_force(out.text, versions, request.as_of);
   }

@@ -382,10 +382,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const Xapian::MSetIterator it = (*s.mset)[s.index];
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
-        if (hit.type == "statute") show_cited_paragraph(hit, parsed);
-        if (hit.type == "statute")
+        if (hit.type == "statute") {
+          show_cited_paragraph(hit, parsed);
           if (VersionInfo v = version_info(state_->db, state_->versions, hit.doc_id, hit.passage_id, today); v.versions)
             hit.version = std::move(v);
+        }
         if (request.explain) {
           Explanation& x = hit.explanation;
           // Words only: prefixed boolean terms (XPreasoning, XK…) are filters and priors, not matches.

@@ -73,6 +73,7 @@ struct SearchHit {
   double score = 0;
   std::string doc_id, passage_id, type, title, heading, snippet, text;
   std::string court, date, case_number, law, article, section, role;
+  std::string decision_kind;  // rulings: 判決 | 決定 | 命令 as the text says; empty when it does not
   std::vector<std::string> requirements;  // requirement tags, e.g. 秘密管理性:denied
   VersionInfo version;      // statutes of which several versions are indexed: which one this is
   Explanation explanation;  // filled when the request asked for it

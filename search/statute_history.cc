@@ -21,8 +21,6 @@ struct Found {
   std::string passage_id, heading, text, hash;
 };
 
-std::string day_string(int yyyymmdd) { return std::to_string(yyyymmdd); }
-
 }  // namespace
 
 ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions& table, const std::string& reference,
@@ -63,8 +61,7 @@ ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions
   auto law = by_law.begin();
   for (auto it = by_law.begin(); it != by_law.end(); ++it)
     if (it->second.size() > law->second.size()) law = it;
-  std::size_t k = 0;
-  const std::vector<LawVersion>& versions = *table.versions_of(law->second.begin()->first, &k);
+  const std::vector<LawVersion>& versions = *table.versions_of(law->second.begin()->first);
   const LawVersion* now = table.in_force(law->first, today);
 
   ArticleHistory history;
@@ -78,6 +75,7 @@ ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions
     const bool absent = passage == law->second.end();
     const std::string hash = absent ? std::string() : passage->second.hash;
     if (hash != last_hash || history.texts.empty()) {
+      if (!history.texts.empty()) history.texts.back().to = iso_of(day_before(v.date));  // ends the day before
       ArticleText t;
       t.absent = absent;
       if (!absent) {
@@ -93,29 +91,18 @@ ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions
     history.texts.back().version_dates.push_back(iso_of(v.date));
     if (&v == now) history.texts.back().current = true;
   }
-  for (std::size_t i = 0; i + 1 < history.texts.size(); ++i) {
-    const std::string next = history.texts[i + 1].from;
-    // the day before the next text (from is yyyy-mm-dd)
-    std::string digits;
-    for (char c : next)
-      if (c != '-') digits += c;
-    history.texts[i].to = digits.empty() ? "" : iso_of(day_before(digits));
-  }
   for (std::size_t i = 1; i < history.texts.size(); ++i)
     history.texts[i].changes = word_diff(history.texts[i - 1].text, history.texts[i].text, analyzer);
   return history;
 }
 
 ArticleDiff diff_between(const ArticleHistory& history, int a, int b, const Analyzer& analyzer) {
+  // ISO days compare as text; an undated text's empty `from` comes before every day.
   const auto text_on = [&](int day) -> const ArticleText* {
-    const std::string d = day_string(day);
+    const std::string d = iso_of(std::to_string(day));
     const ArticleText* found = history.texts.empty() ? nullptr : &history.texts.front();
-    for (const auto& t : history.texts) {
-      std::string from;
-      for (char c : t.from)
-        if (c != '-') from += c;
-      if (from <= d) found = &t;
-    }
+    for (const auto& t : history.texts)
+      if (t.from <= d) found = &t;
     return found;
   };
   ArticleDiff out;

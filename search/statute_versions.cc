@@ -65,36 +65,40 @@ StatuteVersions& StatuteVersions::operator=(const StatuteVersions& other) {
 Xapian::Query StatuteVersions::hidden_query(int day) const {
   std::lock_guard<std::mutex> lock(cache_mutex_);
   if (const auto it = hidden_by_day_.find(day); it != hidden_by_day_.end()) return it->second;
-  const std::vector<std::string> hidden = hidden_on(day);
-  Xapian::Query query;
-  if (!hidden.empty() && local_) {
-    // Each version's passages as ranges of ids: one range when they are consecutive (they are when
-    // the document was added whole), read from the first and last postings, else id by id.
-    DocidRanges ranges;
-    for (const auto& doc : hidden) {
-      const std::string term = prefixed_term(schema::kPrefixDocId, doc);
-      const Xapian::doccount count = db_.get_termfreq(term);
-      auto it = db_.postlist_begin(term);
-      if (count == 0 || it == db_.postlist_end(term)) continue;
-      const Xapian::docid first = *it;
-      it.skip_to(first + count - 1);
-      Xapian::docid last = first;
-      for (; it != db_.postlist_end(term); ++it) last = *it;
-      if (last - first + 1 == count) {
-        ranges.emplace_back(first, last);
-        continue;
-      }
-      for (auto one = db_.postlist_begin(term); one != db_.postlist_end(term); ++one) ranges.emplace_back(*one, *one);
-    }
-    query = Xapian::Query((new DocidRangeSource(std::make_shared<const DocidRanges>(merged(std::move(ranges)))))->release());
-  } else if (!hidden.empty()) {
-    std::vector<Xapian::Query> docs;
-    for (const auto& doc : hidden) docs.emplace_back(prefixed_term(schema::kPrefixDocId, doc));
-    query = Xapian::Query(Xapian::Query::OP_OR, docs.begin(), docs.end());
-  }
+  const Xapian::Query query = docs_query(hidden_on(day));
   if (hidden_by_day_.size() > 64) hidden_by_day_.clear();  // a server asked for many days: start again
   hidden_by_day_.emplace(day, query);
   return query;
+}
+
+Xapian::Query StatuteVersions::duplicates_query() const { return docs_query(duplicates_); }
+
+Xapian::Query StatuteVersions::docs_query(const std::vector<std::string>& docs) const {
+  if (docs.empty()) return Xapian::Query();
+  if (!local_) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& doc : docs) terms.emplace_back(prefixed_term(schema::kPrefixDocId, doc));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  // Each document's passages as ranges of ids: one range when they are consecutive (they are when
+  // the document was added whole), read from the first and last postings, else id by id.
+  DocidRanges ranges;
+  for (const auto& doc : docs) {
+    const std::string term = prefixed_term(schema::kPrefixDocId, doc);
+    const Xapian::doccount count = db_.get_termfreq(term);
+    auto it = db_.postlist_begin(term);
+    if (count == 0 || it == db_.postlist_end(term)) continue;
+    const Xapian::docid first = *it;
+    it.skip_to(first + count - 1);
+    Xapian::docid last = first;
+    for (; it != db_.postlist_end(term); ++it) last = *it;
+    if (last - first + 1 == count) {
+      ranges.emplace_back(first, last);
+      continue;
+    }
+    for (auto one = db_.postlist_begin(term); one != db_.postlist_end(term); ++one) ranges.emplace_back(*one, *one);
+  }
+  return Xapian::Query((new DocidRangeSource(std::make_shared<const DocidRanges>(merged(std::move(ranges)))))->release());
 }
 
 void StatuteVersions::add_law(const std::vector<std::string>& terms) {
@@ -149,8 +153,7 @@ const LawVersion* StatuteVersions::in_force(const std::string& law_key, int day)
 
 std::vector<std::string> StatuteVersions::hidden_on(int day) const {
   std::vector<std::string> hidden = duplicates_;
-  for (const auto& [key, versions] : laws_) {
-    if (versions.size() < 2) continue;
+  for (const auto& [key, versions] : laws_) {  // laws with several versions only
     const LawVersion* shown = in_force(key, day);
     for (const auto& v : versions)
       if (&v != shown) hidden.push_back(v.doc_id);
@@ -180,11 +183,12 @@ VersionInfo version_info(const Xapian::Database& db, const StatuteVersions& tabl
   info.version_date = iso_of(self.date);
   info.amending_law = law_id_label(self.amending_law);
   info.versions = versions->size();
+  const std::string law = table.law_of(doc_id);
   const std::size_t hash_at = passage_id.find('#');
   // The same article in every version: its text hash per document (none when the version lacks it).
   std::unordered_map<std::string, std::string> hash_of;
   if (hash_at != std::string::npos && versions->size() > 1) {
-    const std::string term = article_versions_term(table.law_of(doc_id), passage_id.substr(hash_at + 1));
+    const std::string term = article_versions_term(law, passage_id.substr(hash_at + 1));
     // The posting list comes in docid order, so the two value streams only move forward (cheaper
     // than a document read for each of the ~25 versions).
     Xapian::ValueIterator ids = db.valuestream_begin(schema::kValueDocId);
@@ -197,7 +201,7 @@ VersionInfo version_info(const Xapian::Database& db, const StatuteVersions& tabl
       hash_of[*ids] = *hashes;
     }
   }
-  const LawVersion* now = table.in_force(table.law_of(doc_id), today);
+  const LawVersion* now = table.in_force(law, today);
   if (!hash_of.count(doc_id)) {  // not an article (附則, 前文): no history of its own
     info.current = now == &self;
     return info;

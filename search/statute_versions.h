@@ -54,6 +54,8 @@ class StatuteVersions {
   // for: over one local database a list of document ids (search/docid_list_source.h), else an OR of
   // the versions' document terms (a remote shard knows no posting source of ours).
   Xapian::Query hidden_query(int day) const;
+  // The second copies alone, for a search of every version (empty when there are none).
+  Xapian::Query duplicates_query() const;
   // Second copies of one revision (same law, date and amending law), never shown.
   const std::vector<std::string>& duplicates() const { return duplicates_; }
   // The versions of the law that doc_id is a version of, oldest first, and its place among them;
@@ -67,6 +69,7 @@ class StatuteVersions {
 
  private:
   void add_law(const std::vector<std::string>& terms);  // one law's XV terms
+  Xapian::Query docs_query(const std::vector<std::string>& docs) const;  // docs' passages, as hidden_query says
 
   Xapian::Database db_;  // for the document ids of hidden versions
   bool local_ = false;   // one local database: hidden versions by document id

@@ -194,4 +194,11 @@ std::optional<std::string> parse_article_number(std::string_view s) {
   return out;
 }
 
+std::string compact_date(std::string_view iso) {
+  std::string digits;
+  for (char c : iso)
+    if (c >= '0' && c <= '9') digits += c;
+  return digits.size() == 8 ? digits : std::string();
+}
+
 }  // namespace tsubo

@@ -27,6 +27,10 @@ std::optional<int> era_to_gregorian(std::string_view era, int year_of_era);
 // as ISO yyyy-mm-dd; nullopt when there is none or it is impossible (month 13).
 std::optional<std::string> find_japanese_date(std::string_view s);
 
+// An ISO date as the eight digits stored and compared in the index: 2019-07-01 → 20190701; empty when
+// it does not hold exactly eight digits.
+std::string compact_date(std::string_view iso);
+
 // Article number as used in IDs and citations: 第十九条の二 → 19の2, 第２条 → 2, 第二条の二の三 → 2の2の3.
 // nullopt when s is not an article heading.
 std::optional<std::string> parse_article_number(std::string_view s);
