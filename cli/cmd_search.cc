@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <iomanip>
 #include <iostream>
 #include <stdexcept>
 #include <nlohmann/json.hpp>
@@ -43,6 +44,29 @@ std::string version_line(const VersionInfo& v) {
   return line;
 }
 
+// --explain, before the hits: how the query was read.
+void print_reading(const QueryReading& q) {
+  std::cout << (q.question ? "read as a question; concepts" : "concepts") << " (passages holding it, weight):";
+  for (const auto& c : q.concepts) std::cout << " " << c.text << " (" << c.passages << ", " << std::setprecision(2) << std::fixed << c.weight << ")";
+  std::cout.unsetf(std::ios::floatfield);
+  std::cout << std::setprecision(6) << "\n";
+  if (!q.dropped.empty()) {
+    std::cout << "  dropped:";
+    for (const auto& d : q.dropped) std::cout << " " << d;
+    std::cout << "\n";
+  }
+  if (!q.feedback_terms.empty()) {
+    std::cout << "  added from the best passages (weight × " << q.feedback_weight << "):";
+    for (const auto& t : q.feedback_terms) std::cout << " " << t;
+    std::cout << "\n";
+  }
+  if (!q.outcome_tags.empty()) {
+    std::cout << "  lifted where the court decided:";
+    for (const auto& t : q.outcome_tags) std::cout << " " << t;
+    std::cout << "\n";
+  }
+}
+
 void print_human(const SearchResponse& r) {
   const bool tty = isatty(1);
   // Xapian estimates the count when it did not have to look at every match (it varies with --offset).
@@ -54,6 +78,7 @@ void print_human(const SearchResponse& r) {
     for (std::size_t i = 0; i < counts.size() && i < 8; ++i) std::cout << " " << counts[i].value << " (" << counts[i].count << ")";
     std::cout << "\n";
   }
+  if (r.reading) print_reading(*r.reading);
   for (const SearchHit& h : r.hits) {
     std::cout << "\n" << h.rank << ". [" << h.type << "] " << h.title;
     if (!h.court.empty()) std::cout << " — " << h.court;

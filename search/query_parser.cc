@@ -106,7 +106,7 @@ class Parser {
     if (peek() != LexKind::End) throw QuerySyntaxError("unexpected text at the end of the query");
     if (q.empty()) throw QuerySyntaxError("the query has no searchable word (only particles or symbols?)");
     read_outcome();
-    ParsedQuery out{q, highlight_, outcome_tags_, cited_paragraphs_};
+    ParsedQuery out{q, highlight_, outcome_tags_, cited_paragraphs_, question_, concepts_, dropped_};
     std::sort(out.highlight_terms.begin(), out.highlight_terms.end());
     out.highlight_terms.erase(std::unique(out.highlight_terms.begin(), out.highlight_terms.end()),
                               out.highlight_terms.end());
@@ -350,8 +350,10 @@ class Parser {
     const bool whole_word_listed = synonym_weight_ > 0 && !Thesaurus::builtin().alternatives(text).empty();
     std::vector<Xapian::Query> groups;
     std::vector<std::string> run;
+    std::string run_text;
     auto flush = [&] {
       if (!run.empty()) {
+        concepts_.push_back({run_text, run});
         Xapian::Query group = compound(run);
         if (!whole_word_listed) {
           std::string surface;
@@ -362,19 +364,30 @@ class Parser {
         highlight_.push_back(joined(run));
       }
       run.clear();
+      run_text.clear();
     };
+    std::size_t predicates = 0, particles = 0, nouns = 0;
     for (const Token& t : analyzer_.analyze(text)) {
+      predicates += t.kind == TokenKind::Predicate;
+      particles += t.kind == TokenKind::Function;
+      nouns += t.kind == TokenKind::Noun && run.empty();
+      const std::string surface = text.substr(t.begin, t.end - t.begin);
       if (t.kind == TokenKind::Noun) {
         run.push_back(t.term);
+        run_text += surface;
         continue;
       }
       flush();
       if (t.kind == TokenKind::Predicate && utf8::length(t.term) > 1) {
         groups.emplace_back(t.term);
         highlight_.push_back(t.term);
+        concepts_.push_back({surface, {t.term}});
+      } else {
+        dropped_.push_back(surface);
       }
     }
     flush();
+    if (predicates > 0 && particles > 0 && nouns >= 2) question_ = true;
     if (groups.empty()) return Xapian::Query();
     return soft_and(groups);
   }
@@ -390,6 +403,9 @@ class Parser {
   const Xapian::Database* db_;
   std::string no_term_;
   std::vector<std::string> highlight_;
+  bool question_ = false;
+  std::vector<ParsedQuery::Concept> concepts_;
+  std::vector<std::string> dropped_;
   std::vector<std::string> outcome_tags_;
   std::vector<ParsedQuery::CitedParagraph> cited_paragraphs_;
 };

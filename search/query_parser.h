@@ -42,6 +42,18 @@ struct ParsedQuery {
     std::string law, article, paragraph;
   };
   std::vector<CitedParagraph> cited_paragraphs;
+  // The query reads as a sentence (a bare word with a verb or adjective and particles among several
+  // noun groups: 退職した従業員が顧客名簿を持ち出した場合の責任), not as keywords.
+  bool question = false;
+  // How the bare words were read, for --explain: the concepts searched (noun groups as the query writes
+  // them, e.g. 顧客名簿, and content verbs) with their index terms, and the words dropped (particles,
+  // auxiliaries, one-character verbs such as し).
+  struct Concept {
+    std::string text;
+    std::vector<std::string> terms;
+  };
+  std::vector<Concept> concepts;
+  std::vector<std::string> dropped;
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 1000;

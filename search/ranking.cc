@@ -24,6 +24,12 @@ bool RankingParams::set(const std::string& name, double value) {
       {"outcome_weight", &outcome_weight},
       {"mix_rank", &mix_rank},
       {"mix_min_share", &mix_min_share},
+      {"feedback_terms", &feedback_terms},
+      {"feedback_docs", &feedback_docs},
+      {"feedback_weight", &feedback_weight},
+      {"feedback_per_document", &feedback_per_document},
+      {"feedback_elite", &feedback_elite},
+      {"feedback_max_passages", &feedback_max_passages},
   };
   for (const auto& [knob, target] : knobs) {
     if (name == knob) {

@@ -53,6 +53,14 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                         {"total_exact", response.total_exact},  // false: total is Xapian's estimate
                         {"took_ms", response.took_ms},
                         {"hits", hits}};
+  if (response.reading) {
+    const QueryReading& q = *response.reading;
+    nlohmann::json concepts = nlohmann::json::array();
+    for (const auto& c : q.concepts) concepts.push_back({{"text", c.text}, {"passages", c.passages}, {"weight", c.weight}});
+    out["reading"] = {{"question", q.question},           {"concepts", concepts},
+                      {"dropped", q.dropped},             {"feedback_terms", q.feedback_terms},
+                      {"feedback_weight", q.feedback_weight}, {"outcome_tags", q.outcome_tags}};
+  }
   if (!response.facets.empty()) {
     nlohmann::json facets = nlohmann::json::object();
     for (const auto& [name, counts] : response.facets) {

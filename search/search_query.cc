@@ -2,6 +2,8 @@
 // in force, the priors (see search_query.h).
 #include "search/search_query.h"
 
+#include "search/question_expansion.h"
+
 #include <algorithm>
 #include <regex>
 
@@ -191,6 +193,11 @@ SearchQuery build_search_query(const SearchRequest& request, const Analyzer& ana
   SearchQuery out;
   out.parsed = parse_query(request.query, analyzer, request.ranking, &db);
   out.text = out.parsed.query;
+  if (out.parsed.question) {
+    QuestionExpansion expanded = expand_question(db, out.text, analyzer, request.ranking);
+    out.text = expanded.query;
+    out.feedback_terms = std::move(expanded.added);
+  }
   for (const auto& f : request_filters(request, db)) out.text = Xapian::Query(Xapian::Query::OP_FILTER, out.text, f);
   // Each law once, in the version in force on the day asked (today by default); with all_versions
   // every version, but never a second copy of one revision.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -19,6 +20,7 @@ struct SearchQuery {
   ParsedQuery parsed;  // the words as parsed (and what to mark in snippets)
   Xapian::Query text;  // the words under every filter, without the priors
   Xapian::Query priors;  // the role priors (may be empty)
+  std::vector<std::string> feedback_terms;  // a question's words added from its best passages (question_expansion.h)
   // q with the role priors added around it (they lift passages that match anyway, never add any).
   Xapian::Query with_priors(const Xapian::Query& q) const;
 };

@@ -20,6 +20,7 @@
 #include "indexer/citation_terms.h"
 #include "search/hit_record.h"
 #include "search/query_parser.h"
+#include "search/query_reading.h"
 #include "search/search_query.h"
 #include "search/shards.h"
 #include "search/type_mix.h"
@@ -319,6 +320,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   SearchResponse response;
   response.query = request.query;
+  if (request.explain) response.reading = read_query(built, state_->db, rank);
   const int today = today_yyyymmdd();
   for (int attempt = 0;; ++attempt) {
     try {

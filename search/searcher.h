@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -79,6 +80,22 @@ struct SearchHit {
   Explanation explanation;  // filled when the request asked for it
 };
 
+// How the query was read (--explain): a question's concepts and their weight, what was dropped, what
+// its best passages added, the outcome it asks for.
+struct QueryReading {
+  bool question = false;
+  struct Concept {
+    std::string text;            // as the query writes it (顧客名簿)
+    std::size_t passages = 0;    // passages holding its rarest term
+    double weight = 0;           // that term's BM25 idf: what a match adds, before k1
+  };
+  std::vector<Concept> concepts;
+  std::vector<std::string> dropped;         // particles, auxiliaries, one-character verbs
+  std::vector<std::string> feedback_terms;  // added from the best passages, scaled by feedback_weight
+  double feedback_weight = 0;
+  std::vector<std::string> outcome_tags;    // requirement outcomes lifted (秘密管理性:denied)
+};
+
 struct SearchResponse {
   std::string query;
   std::size_t total = 0;  // matching passages: exact when total_exact, else Xapian's estimate
@@ -88,6 +105,7 @@ struct SearchResponse {
   Facets facets;          // filled when the request asked for facets
   bool facets_estimated = false;  // more matches than facet_sample: counts scaled up from those checked
   std::vector<std::string> missing_shards;  // "<shard>: <reason>" for shards that did not answer: partial hits
+  std::optional<QueryReading> reading;      // filled when the request asked for explain
 };
 
 inline constexpr std::size_t kMaxResultsPerPage = 1000;

@@ -124,5 +124,30 @@ TEST(CmdSearch, AnEstimatedCountIsPrintedAsAnEstimate) {
   EXPECT_GT(counted_json.value("total", 0), estimated_json.value("total", 0));
 }
 
+// --explain says how the query was read: a sentence as a question of weighed concepts, the particles
+// it dropped, and the words its best passages added; keywords are not read as a question.
+TEST(CmdSearch, ExplainShowsHowAQuestionWasRead) {
+  const TsuboRun human =
+      run_tsubo("search --explain --db " + shell_quote(web_corpus_db()) + " " + shell_quote("退職した従業員が顧客名簿を持ち出した場合の責任"));
+  ASSERT_EQ(human.status, 0) << human.err;
+  EXPECT_NE(human.out.find("read as a question; concepts"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("顧客名簿 ("), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("dropped: し た が を"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("added from the best passages"), std::string::npos) << human.out;
+
+  const json question = search_json("--explain " + shell_quote("退職した従業員が顧客名簿を持ち出した場合の責任"));
+  ASSERT_TRUE(question.contains("reading"));
+  EXPECT_TRUE(question["reading"]["question"].get<bool>());
+  EXPECT_FALSE(question["reading"]["feedback_terms"].empty());
+  for (const auto& c : question["reading"]["concepts"])
+    if (c["passages"].get<int>() == 0) EXPECT_EQ(c["weight"].get<double>(), 0) << c;
+
+  const json keywords = search_json("--explain 顧客名簿 営業秘密");
+  ASSERT_TRUE(keywords.contains("reading"));
+  EXPECT_FALSE(keywords["reading"]["question"].get<bool>());
+  EXPECT_TRUE(keywords["reading"]["feedback_terms"].empty());
+  EXPECT_FALSE(search_json("顧客名簿 営業秘密").contains("reading"));
+}
+
 }  // namespace
 }  // namespace tsubo::testing

@@ -121,6 +121,28 @@ TEST_F(QueryParserTest, NaturalQuestionDropsParticles) {
   EXPECT_EQ(top("営業秘密の定義"), "statute");
 }
 
+// Sentences written for this test, not taken from the development set.
+TEST_F(QueryParserTest, ASentenceIsReadAsAQuestionOfItsConcepts) {
+  const ParsedQuery q = parse_query("派遣社員が設計図を自宅に持ち帰った場合の処分", analyzer_);
+  EXPECT_TRUE(q.question);
+  std::vector<std::string> concepts;
+  for (const auto& c : q.concepts) concepts.push_back(c.text);
+  for (const char* expected : {"派遣社員", "設計図", "自宅", "持ち帰っ", "場合", "処分"})
+    EXPECT_NE(std::find(concepts.begin(), concepts.end(), expected), concepts.end()) << expected;
+  for (const char* particle : {"が", "を", "に", "の"})
+    EXPECT_NE(std::find(q.dropped.begin(), q.dropped.end(), particle), q.dropped.end()) << particle;
+  // A noun group keeps its parts together: 派遣社員 is one concept of two terms.
+  const auto group = std::find_if(q.concepts.begin(), q.concepts.end(), [](const auto& c) { return c.text == "派遣社員"; });
+  ASSERT_NE(group, q.concepts.end());
+  EXPECT_EQ(group->terms.size(), 2u);
+}
+
+TEST_F(QueryParserTest, KeywordsAndNounPhrasesAreNotQuestions) {
+  for (const char* keywords : {"秘密管理性", "営業秘密の定義", "顧客名簿 営業秘密", "不正競争防止法2条6項", "\"秘密として管理されている\""})
+    EXPECT_FALSE(parse_query(keywords, analyzer_).question) << keywords;
+  EXPECT_TRUE(parse_query("取引先に見せた図面は秘密として管理されていたか", analyzer_).question);
+}
+
 TEST_F(QueryParserTest, SyntaxErrorsExplainThemselves) {
   auto message = [&](const std::string& q) {
     try {
