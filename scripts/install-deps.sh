@@ -10,7 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev
   libcpp-httplib-dev
-  libpugixml-dev libpoppler-cpp-dev libarchive-dev libjemalloc-dev
+  libpugixml-dev libpoppler-cpp-dev libarchive-dev libxml2-dev libjemalloc-dev
   chromium fonts-ipafont-gothic
   wrk groonga-bin groonga-tokenizer-mecab python3-xapian
 )
