@@ -4,6 +4,9 @@
 //   <w:p><w:pPr><w:pStyle w:val="1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>
 //        <w:r><w:t>総則</w:t></w:r></w:p>
 // where style "1" is named "heading 1" in word/styles.xml (Japanese Word's 見出し 1).
+#include <cctype>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

@@ -682,6 +682,14 @@ std::string commentary_law(const std::string& title, const std::vector<Line>& li
   return ctx.default_law;
 }
 
+// A commentary saved as Word or HTML (逐条解説　不正競争防止法): its 第N条 explain the statute's articles,
+// so it is read as a commentary in text is, not as a company rule with articles of its own.
+bool is_commentary_title(const std::string& title) {
+  const bool says_commentary = title.find("解説") != std::string::npos || title.find("逐条") != std::string::npos ||
+                               title.find("コンメンタール") != std::string::npos;
+  return says_commentary && !law_in_title(title).empty();
+}
+
 // law/article[/paragraph[/item]] of the provision a unit explains; empty when it explains none.
 std::string provision_key(const Section& unit, const std::string& law) {
   if (unit.provisions.empty() || unit.provisions.back().article.empty()) return "";
@@ -711,6 +719,7 @@ Document parse_sections(std::string_view text, bool markdown, bool own_articles,
     lines[n].paragraph_start = n == 0 || lines[n - 1].text.empty() || lines[n].kind != Kind::None ||
                                lines[n - 1].kind != Kind::None;
   }
+  if (own_articles && is_commentary_title(find_title(lines, doc_id))) own_articles = false;
   std::vector<Section> sections = read_sections(lines, find_title_line(lines));
   if (own_articles) sections = fold_into_articles(std::move(sections));
   if (sections.empty()) throw ImportError("no text");

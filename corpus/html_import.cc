@@ -3,6 +3,8 @@
 // rows, split like Markdown guidance with the page's own articles (第1条（目的）…) as passages.
 // Scripts, styles and other non-text elements are dropped here, so their text never reaches the
 // index or a snippet.
+#include <cctype>
+#include <cstdint>
 #include <algorithm>
 #include <cstring>
 #include <memory>

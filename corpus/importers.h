@@ -42,7 +42,8 @@ Document parse_guidance(std::string_view text, bool markdown, const std::string&
 // Markdown that the Word and HTML importers write from a document's structure (corpus/document_blocks.h):
 // split as parse_guidance splits Markdown, except that 第N条 headings are the document's own
 // articles (a 社内規程 split by article as a statute is): each article is a passage of its own
-// however short, under its chapter headings, and none is read as a provision of a statute.
+// however short, under its chapter headings, and none is read as a provision of a statute. A
+// commentary (its title says 逐条解説 or 解説 and names a law) is read as parse_guidance reads it.
 Document parse_structured_markdown(std::string_view markdown, const std::string& doc_id,
                                    const std::string& source_path);
 

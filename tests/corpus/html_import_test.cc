@@ -63,6 +63,17 @@ TEST(HtmlImport, HeadingsArticlesListsAndTables) {
   EXPECT_NE(doc.passages[1].text.find("区分 | 期間\n\n在職中 | 無期限"), std::string::npos) << doc.passages[1].text;
 }
 
+// A commentary saved as a page explains the statute's articles: they stay provisions of that law.
+TEST(HtmlImport, ACommentaryPageExplainsTheStatutesArticles) {
+  const Document doc = parse_html(
+      "<h1>逐条解説　不正競争防止法</h1><h2>第２条第６項（営業秘密の定義）</h2>"
+      "<p>営業秘密として保護されるためには、秘密管理性、有用性及び非公知性の三つの要件を満たす必要がある。"
+      "本項はこれらの要件を定めたものであり、以下それぞれについて解説する。</p>",
+      "guidance/chikujo", "chikujo.html");
+  ASSERT_EQ(doc.passages.size(), 1u);
+  EXPECT_EQ(doc.passages[0].provision, "不正競争防止法/2/6");
+}
+
 TEST(HtmlImport, ReadsShiftJisByItsMetaCharset) {
   const std::string path = testing::fixture_path("html/information_security.html");
   const std::string text = read_html_text(path);
