@@ -2,6 +2,9 @@
 // articles with Word's numbers and tables, and every malformed .docx one clear error.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -121,6 +124,29 @@ TEST(DocxImport, AZipBombIsRefused) {
   EXPECT_NE(error.find("[corpus][archive] " + smaller + ": unpacks to more than 100 times its size"), std::string::npos)
       << error;
   EXPECT_NE(error.find("kMaxCompressionRatio = 100"), std::string::npos) << error;
+}
+
+// A .docx from python-docx, whose template carries Word's own styles.xml and numbering.xml (style
+// ids Heading1, Title, List Number with its numbering); written at test time.
+TEST(DocxImport, ADocumentWrittenWithWordsOwnTemplateReads) {
+  const std::string path = testing::temp_dir("docx-python") + "/就業規則.docx";
+  const int raw = std::system(("/usr/bin/python3 '" + testing::fixture_path("docx/with_python_docx.py") + "' '" + path + "'").c_str());
+  const int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  if (status == 77) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") FAIL() << "python3-docx missing (scripts/install-deps.sh installs it)";
+    GTEST_SKIP() << "python3-docx missing (scripts/install-deps.sh installs it)";
+  }
+  ASSERT_EQ(status, 0);
+  const Document doc = parse_docx(path, "guidance/就業規則");
+  EXPECT_EQ(doc.title, "就業規則");
+  std::vector<std::string> headings;
+  for (const auto& passage : doc.passages) headings.push_back(join_heading(passage.heading_path));
+  EXPECT_EQ(headings, (std::vector<std::string>{"第1章　総則 › 第1条（目的）", "第1章　総則 › 第2条（秘密保持）",
+                                                "第2章　懲戒 › 第3条（懲戒の種類）"}));
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_NE(doc.passages[1].text.find("1. 顧客情報\n\n2. 技術情報\n\n私物の記録媒体"), std::string::npos) << doc.passages[1].text;
+  EXPECT_NE(doc.passages[2].text.find("譴責 | 始末書を提出させ将来を戒める"), std::string::npos) << doc.passages[2].text;
 }
 
 // 100,000 nested content controls: walked without recursion, so no stack overflow.
