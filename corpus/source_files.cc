@@ -50,8 +50,8 @@ bool is_listing(const std::string& name) {
 }
 
 bool is_supported_extension(const std::string& ext) {
-  return ext == ".json" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".xml" || ext == ".pdf" || ext == ".docx" ||
-         ext == ".html" || ext == ".htm";
+  return ext == ".json" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".xml" || ext == ".pdf" ||
+         ext == ".docx" || ext == ".html" || ext == ".htm";
 }
 
 struct FileCloser {
@@ -260,6 +260,17 @@ std::string to_utf8(std::string_view bytes) {
       "(a binary file?)");
 }
 
+// The ICU converter for a charset a document declares, among the Japanese ones; nullptr for others.
+const char* japanese_charset_named(const std::string& declared) {
+  const std::string name = lower(declared);
+  if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "x-sjis" || name == "windows-31j" ||
+      name == "cp932" || name == "ms932")
+    return "windows-31j";  // as detected Shift_JIS is read: with the Windows extensions (①, ㈱)
+  if (name == "euc-jp" || name == "x-euc-jp") return "EUC-JP";
+  if (name == "iso-2022-jp") return "ISO-2022-JP";
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<SourceFile> find_source_files(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
@@ -342,11 +353,7 @@ std::string decode_source_text(const std::string& bytes, const std::string& path
                         ": the file ends inside a UTF-8 character");
   if (!utf8::valid(view) || view.find("\x1B$B") != std::string_view::npos) {  // ESC $ B: ISO-2022-JP (JIS)
     try {
-      const std::string declared = lower(declared_charset);
-      const char* charset = declared == "shift_jis" || declared == "sjis" || declared == "x-sjis" ||
-                                    declared == "windows-31j" || declared == "cp932"
-                                ? "windows-31j"
-                                : declared == "euc-jp" ? "EUC-JP" : declared == "iso-2022-jp" ? "ISO-2022-JP" : nullptr;
+      const char* charset = japanese_charset_named(declared_charset);
       std::optional<std::string> as_declared;
       if (charset) as_declared = convert_strict(view, charset);
       converted = as_declared && looks_like_text(*as_declared) && utf8::valid(*as_declared) ? *as_declared : to_utf8(view);
