@@ -1,4 +1,5 @@
-// libarchive reading loop: member by member into the scratch folder, refusing paths that escape it.
+// libarchive reading loops: member by member into the scratch folder (refusing paths that escape
+// it) or into memory, each under a budget of entries, bytes and compression ratio.
 #include "corpus/archive.h"
 
 #include <archive.h>
@@ -57,6 +58,50 @@ std::string archive_reason(archive* a) {
   return code > 0 ? std::string(std::strerror(code)) : std::string("damaged or cut short (libarchive gave no reason)");
 }
 
+std::string size_text(std::uint64_t bytes) {
+  return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MB" : std::to_string(bytes) + " bytes";
+}
+
+// Counts what an archive unpacks to and refuses it, naming the limit, as soon as one is passed: a
+// bomb is stopped after at most ratio_checked_from_bytes (or the total limit) have been inflated.
+class UnpackBudget {
+ public:
+  UnpackBudget(const std::string& path, const ArchiveLimits& limits) : path_(path), limits_(limits) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    archive_bytes_ = ec || size == 0 ? 1 : size;
+  }
+
+  void entry() {
+    if (++entries_ > limits_.max_entries)
+      fail("more than " + std::to_string(limits_.max_entries) + " entries (limit kMaxArchiveEntries = " +
+           std::to_string(limits_.max_entries) + ")");
+  }
+
+  // Bytes inflated, kept or not: the CPU and memory were spent either way.
+  void inflated(std::size_t n) {
+    unpacked_ += n;
+    if (unpacked_ > limits_.max_unpacked_bytes)
+      fail("unpacks to more than " + size_text(limits_.max_unpacked_bytes) +
+           " (limit kMaxArchiveUnpackedBytes = " + size_text(limits_.max_unpacked_bytes) + ")");
+    if (unpacked_ >= limits_.ratio_checked_from_bytes && unpacked_ / archive_bytes_ > limits_.max_ratio)
+      fail("unpacks to more than " + std::to_string(limits_.max_ratio) + " times its size (" +
+           size_text(unpacked_) + " so far from " + size_text(archive_bytes_) +
+           "; limit kMaxCompressionRatio = " + std::to_string(limits_.max_ratio) + "): a zip bomb?");
+  }
+
+  [[noreturn]] void fail(const std::string& reason) const {
+    throw ImportError("[corpus][archive] " + path_ + ": " + reason);
+  }
+
+ private:
+  std::string path_;
+  ArchiveLimits limits_;
+  std::uint64_t archive_bytes_ = 1;
+  std::size_t entries_ = 0;
+  std::uint64_t unpacked_ = 0;
+};
+
 }  // namespace
 
 bool is_archive_name(const std::string& path) {
@@ -68,8 +113,20 @@ bool is_archive_name(const std::string& path) {
 }
 
 UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::string& scratch_folder,
-                                 std::size_t max_member_bytes)
+                                 const ArchiveLimits& limits)
     : folder_(scratch_folder) {
+  try {
+    unpack(archive_path, limits);
+  } catch (...) {  // the destructor does not run for an object never built: leave no half archive
+    std::error_code ec;
+    fs::remove_all(folder_, ec);
+    throw;
+  }
+}
+
+void UnpackedArchive::unpack(const std::string& archive_path, const ArchiveLimits& limits) {
+  const std::uint64_t max_member_bytes = limits.max_member_bytes;
+  UnpackBudget budget(archive_path, limits);
   std::unique_ptr<archive, ArchiveCloser> in(archive_read_new());
   archive_read_support_filter_all(in.get());
   archive_read_support_format_tar(in.get());
@@ -89,6 +146,7 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
                           archive_reason(in.get()));
       break;
     }
+    budget.entry();
     if (archive_entry_filetype(entry) != AE_IFREG) continue;  // folders are made as needed; links are not followed
     const char* raw_name = archive_entry_pathname(entry);
     const std::string name = raw_name ? raw_name : "";
@@ -97,9 +155,10 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
       problems_.push_back(name + ": path outside the archive's own folder, left out");
       continue;
     }
-    if (archive_entry_size_is_set(entry) && static_cast<std::size_t>(archive_entry_size(entry)) > max_member_bytes) {
-      problems_.push_back(name + ": " + std::to_string(archive_entry_size(entry) >> 20) + " MB, over the " +
-                          std::to_string(max_member_bytes >> 20) + " MB limit, left out");
+    if (archive_entry_size_is_set(entry) && static_cast<std::uint64_t>(archive_entry_size(entry)) > max_member_bytes) {
+      problems_.push_back(name + ": " + size_text(static_cast<std::uint64_t>(archive_entry_size(entry))) +
+                          ", over the " + size_text(max_member_bytes) +
+                          " limit on one member (kMaxArchiveMemberBytes), left out");
       continue;
     }
     if (const std::size_t longest = longest_name_part(relative); longest > kMaxNamePartBytes) {
@@ -129,6 +188,7 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
         broken = true;
         break;
       }
+      budget.inflated(static_cast<std::size_t>(n));
       written += static_cast<std::size_t>(n);
       if (written > max_member_bytes) {
         too_big = true;
@@ -141,7 +201,8 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
     if (broken || too_big) {
       fs::remove(target);
       if (too_big) {
-        problems_.push_back(name + ": over the " + std::to_string(max_member_bytes >> 20) + " MB limit, left out");
+        problems_.push_back(name + ": over the " + size_text(max_member_bytes) +
+                            " limit on one member (kMaxArchiveMemberBytes), left out");
         continue;
       }
       problems_.push_back(name + ": damaged (" + archive_reason(in.get()) +
@@ -151,6 +212,45 @@ UnpackedArchive::UnpackedArchive(const std::string& archive_path, const std::str
     ++files_;
     bytes_ += written;
   }
+}
+
+std::map<std::string, std::string> read_archive_members(const std::string& archive_path,
+                                                        const std::set<std::string>& wanted,
+                                                        const ArchiveLimits& limits) {
+  UnpackBudget budget(archive_path, limits);
+  std::unique_ptr<archive, ArchiveCloser> in(archive_read_new());
+  // The central directory, not the local headers: members not wanted are skipped without inflating.
+  archive_read_support_format_zip_seekable(in.get());
+  if (archive_read_open_filename(in.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK)
+    budget.fail("not a zip archive, or a damaged one: " + archive_reason(in.get()));
+  std::map<std::string, std::string> members;
+  std::vector<char> buffer(1 << 16);
+  for (;;) {
+    archive_entry* entry = nullptr;
+    const int status = archive_read_next_header(in.get(), &entry);
+    if (status == ARCHIVE_EOF) break;
+    if (status < ARCHIVE_WARN) budget.fail("damaged archive: " + archive_reason(in.get()));
+    budget.entry();
+    const char* raw_name = archive_entry_pathname(entry);
+    const std::string name = raw_name ? raw_name : "";
+    if (archive_entry_filetype(entry) != AE_IFREG || wanted.count(name) == 0 || members.count(name) != 0) continue;
+    if (archive_entry_size_is_set(entry) && static_cast<std::uint64_t>(archive_entry_size(entry)) > limits.max_member_bytes)
+      budget.fail(name + " is " + size_text(static_cast<std::uint64_t>(archive_entry_size(entry))) + ", over the " +
+                  size_text(limits.max_member_bytes) + " limit on one member (kMaxArchiveMemberBytes)");
+    std::string content;
+    for (;;) {
+      const la_ssize_t n = archive_read_data(in.get(), buffer.data(), buffer.size());
+      if (n == 0) break;
+      if (n < 0) budget.fail(name + " is damaged: " + archive_reason(in.get()));
+      budget.inflated(static_cast<std::size_t>(n));
+      if (content.size() + static_cast<std::size_t>(n) > limits.max_member_bytes)
+        budget.fail(name + " unpacks to more than " + size_text(limits.max_member_bytes) +
+                    " (limit on one member, kMaxArchiveMemberBytes)");
+      content.append(buffer.data(), static_cast<std::size_t>(n));
+    }
+    members.emplace(name, std::move(content));
+  }
+  return members;
 }
 
 UnpackedArchive::~UnpackedArchive() {

@@ -460,6 +460,24 @@ std::vector<Section> read_sections(const std::vector<Line>& lines, std::optional
   return sections;
 }
 
+// A company rule's article keeps what lies under it, as a statute's article keeps its paragraphs
+// and items: sections below an article heading (① 極秘：…, (1) …) join the article's section.
+std::vector<Section> fold_into_articles(std::vector<Section> sections) {
+  auto article_at = [](const Section& s, std::size_t level) { return !s.provisions[level].article.empty(); };
+  std::vector<Section> out;
+  for (auto& s : sections) {
+    const std::size_t depth = s.provisions.size();
+    const bool below_article = depth >= 2 && article_at(s, depth - 2);
+    if (below_article && !out.empty()) {
+      out.back().lines.insert(out.back().lines.end(), s.lines.begin(), s.lines.end());
+      out.back().body_chars += s.body_chars + utf8::length(s.path.back());  // its heading is text of the article
+      continue;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 bool is_prefix(const std::vector<std::string>& prefix, const std::vector<std::string>& path) {
   return prefix.size() <= path.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
 }
@@ -471,12 +489,14 @@ bool is_prefix(const std::vector<std::string>& prefix, const std::vector<std::st
 // merged give only their slide title `内部不正を防止するには`. Leftovers of an unrelated earlier part
 // (the tail of the previous slide) do not change the path. A tiny last section joins the passage
 // before it.
-std::vector<Section> merge_tiny(std::vector<Section> sections, const std::vector<Line>& lines) {
+// With own_articles (a company rule) only sections without text (a chapter heading) are carried: each
+// article is a passage of its own, however short, as a statute's is.
+std::vector<Section> merge_tiny(std::vector<Section> sections, const std::vector<Line>& lines, bool own_articles) {
   std::vector<Section> merged;
   Section carried;
   std::vector<std::vector<std::string>> carried_paths;
   for (auto& s : sections) {
-    if (carried.body_chars + s.body_chars < kMinSectionChars) {
+    if (own_articles ? s.body_chars == 0 : carried.body_chars + s.body_chars < kMinSectionChars) {
       for (std::size_t n : s.lines) carried.body_chars += utf8::length(lines[n].text);
       carried.lines.insert(carried.lines.end(), s.lines.begin(), s.lines.end());
       carried.path = s.path;
@@ -662,6 +682,14 @@ std::string commentary_law(const std::string& title, const std::vector<Line>& li
   return ctx.default_law;
 }
 
+// A commentary saved as Word or HTML (逐条解説　不正競争防止法): its 第N条 explain the statute's articles,
+// so it is read as a commentary in text is, not as a company rule with articles of its own.
+bool is_commentary_title(const std::string& title) {
+  const bool says_commentary = title.find("解説") != std::string::npos || title.find("逐条") != std::string::npos ||
+                               title.find("コンメンタール") != std::string::npos;
+  return says_commentary && !law_in_title(title).empty();
+}
+
 // law/article[/paragraph[/item]] of the provision a unit explains; empty when it explains none.
 std::string provision_key(const Section& unit, const std::string& law) {
   if (unit.provisions.empty() || unit.provisions.back().article.empty()) return "";
@@ -677,7 +705,11 @@ std::string provision_key(const Section& unit, const std::string& law) {
 
 }  // namespace
 
-Document parse_guidance(std::string_view text, bool markdown, const std::string& doc_id,
+namespace {
+
+// own_articles: the 第N条 headings are the document's own articles (a company rule), not a
+// commentary's references to a statute.
+Document parse_sections(std::string_view text, bool markdown, bool own_articles, const std::string& doc_id,
                         const std::string& source_path) {
   if (!utf8::valid(text)) throw ImportError("not valid UTF-8");
   std::vector<Line> lines = read_lines(text, markdown);
@@ -687,7 +719,9 @@ Document parse_guidance(std::string_view text, bool markdown, const std::string&
     lines[n].paragraph_start = n == 0 || lines[n - 1].text.empty() || lines[n].kind != Kind::None ||
                                lines[n - 1].kind != Kind::None;
   }
+  if (own_articles && is_commentary_title(find_title(lines, doc_id))) own_articles = false;
   std::vector<Section> sections = read_sections(lines, find_title_line(lines));
+  if (own_articles) sections = fold_into_articles(std::move(sections));
   if (sections.empty()) throw ImportError("no text");
 
   Document doc;
@@ -697,13 +731,13 @@ Document parse_guidance(std::string_view text, bool markdown, const std::string&
   doc.title = find_title(lines, doc_id);
   if (auto date = find_japanese_date(first_lines(lines, kDateSearchLines))) doc.meta.date = *date;
 
-  const bool commentary = std::any_of(lines.begin(), lines.end(), [](const Line& l) {
+  const bool commentary = !own_articles && std::any_of(lines.begin(), lines.end(), [](const Line& l) {
     return l.provision && !l.provision->article.empty() && l.kind != Kind::None;
   });
   const std::string law = commentary ? commentary_law(doc.title, lines) : "";
 
   std::size_t ordinal = 0;
-  for (const Section& unit : merge_tiny(std::move(sections), lines)) {
+  for (const Section& unit : merge_tiny(std::move(sections), lines, own_articles)) {
     std::vector<Piece> pieces = pieces_of(unit, lines, text, markdown);
     if (pieces.empty()) continue;
     const std::string provision = commentary ? provision_key(unit, law) : "";
@@ -726,6 +760,18 @@ Document parse_guidance(std::string_view text, bool markdown, const std::string&
   }
   if (doc.passages.empty()) throw ImportError("no text");
   return doc;
+}
+
+}  // namespace
+
+Document parse_guidance(std::string_view text, bool markdown, const std::string& doc_id,
+                        const std::string& source_path) {
+  return parse_sections(text, markdown, false, doc_id, source_path);
+}
+
+Document parse_structured_markdown(std::string_view markdown, const std::string& doc_id,
+                                   const std::string& source_path) {
+  return parse_sections(markdown, true, true, doc_id, source_path);
 }
 
 }  // namespace tsubo

@@ -1,5 +1,5 @@
 // Finding importable files below user-given paths, reading them as UTF-8, and dispatching each to
-// its parser (statute text, ruling JSON, guidance text/Markdown).
+// its parser (statute text or XML, ruling JSON, guidance text/Markdown, PDF, Word, HTML).
 #include "corpus/source_files.h"
 
 #include <algorithm>
@@ -41,7 +41,8 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool is_hidden(const std::string& name) { return name.empty() || name[0] == '.'; }
+// Hidden files, and the owner files Word leaves beside an open document (~$規程.docx, 162 bytes).
+bool is_hidden(const std::string& name) { return name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0; }
 
 // Files that sit beside the sources but are not documents.
 bool is_listing(const std::string& name) {
@@ -49,7 +50,8 @@ bool is_listing(const std::string& name) {
 }
 
 bool is_supported_extension(const std::string& ext) {
-  return ext == ".json" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".xml" || ext == ".pdf";
+  return ext == ".json" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".xml" || ext == ".pdf" ||
+         ext == ".docx" || ext == ".html" || ext == ".htm";
 }
 
 struct FileCloser {
@@ -118,6 +120,10 @@ class Classifier {
       if (fs::exists(fs::path(path).replace_extension(".json"), ec)) return std::nullopt;
       file.type = DocType::Guidance;
       file.pdf = true;
+    } else if (ext == ".docx" || ext == ".html" || ext == ".htm") {
+      file.type = DocType::Guidance;  // company rules and pages: guidance split by their own headings
+      file.docx = ext == ".docx";
+      file.html = !file.docx;
     } else if (ext == ".txt" && (folder_has_index(path.parent_path()) || looks_like_statute(path))) {
       file.type = DocType::Statute;
     } else {
@@ -254,6 +260,17 @@ std::string to_utf8(std::string_view bytes) {
       "(a binary file?)");
 }
 
+// The ICU converter for a charset a document declares, among the Japanese ones; nullptr for others.
+const char* japanese_charset_named(const std::string& declared) {
+  const std::string name = lower(declared);
+  if (name == "shift_jis" || name == "shift-jis" || name == "sjis" || name == "x-sjis" || name == "windows-31j" ||
+      name == "cp932" || name == "ms932")
+    return "windows-31j";  // as detected Shift_JIS is read: with the Windows extensions (①, ㈱)
+  if (name == "euc-jp" || name == "x-euc-jp") return "EUC-JP";
+  if (name == "iso-2022-jp") return "ISO-2022-JP";
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<SourceFile> find_source_files(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
@@ -290,7 +307,7 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& paths,
   return files;
 }
 
-std::string read_source_text(const std::string& path) {
+std::string read_source_bytes(const std::string& path) {
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > kMaxSourceBytes)
@@ -310,13 +327,20 @@ std::string read_source_text(const std::string& path) {
     if (n < sizeof buffer) break;
   }
   if (std::ferror(f.get())) throw ImportError(std::string("cannot read: ") + std::strerror(errno));
+  return bytes;
+}
 
+std::string read_source_text(const std::string& path) {
+  const std::string bytes = read_source_bytes(path);
   // A 200 MB file without a line break is a dump or a binary, not a document: refuse it before
   // any conversion or parser multiplies its size.
   if (const std::size_t longest = longest_line(bytes); longest > kMaxLineBytes)
     throw ImportError("a line of " + std::to_string(longest >> 20) + " MB without a line break (limit " +
                       std::to_string(kMaxLineBytes >> 20) + " MB): not a text document");
+  return decode_source_text(bytes, path);
+}
 
+std::string decode_source_text(const std::string& bytes, const std::string& path, const std::string& declared_charset) {
   std::string_view view(bytes);
   std::string converted;
   if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
@@ -329,7 +353,10 @@ std::string read_source_text(const std::string& path) {
                         ": the file ends inside a UTF-8 character");
   if (!utf8::valid(view) || view.find("\x1B$B") != std::string_view::npos) {  // ESC $ B: ISO-2022-JP (JIS)
     try {
-      converted = to_utf8(view);
+      const char* charset = japanese_charset_named(declared_charset);
+      std::optional<std::string> as_declared;
+      if (charset) as_declared = convert_strict(view, charset);
+      converted = as_declared && looks_like_text(*as_declared) && utf8::valid(*as_declared) ? *as_declared : to_utf8(view);
     } catch (const ImportError& e) {
       // Mostly one stray byte in a UTF-8 file: say where, so it can be mended.
       const std::size_t bad = utf8::first_invalid(view);
@@ -374,7 +401,10 @@ Document parse_source(const SourceFile& file, const std::string& text) {
 
 Document import_source_file(const SourceFile& file) {
   try {
-    Document doc = file.pdf ? parse_pdf(file.path, file.doc_id) : parse_source(file, read_source_text(file.path));
+    Document doc = file.pdf    ? parse_pdf(file.path, file.doc_id)
+                   : file.docx ? parse_docx(file.path, file.doc_id)
+                   : file.html ? parse_html(read_html_text(file.path), file.doc_id, file.path)
+                               : parse_source(file, read_source_text(file.path));
     attach_citations(doc);
     return doc;
   } catch (const ImportError&) {

@@ -10,9 +10,10 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev
   libcpp-httplib-dev
-  libpugixml-dev libpoppler-cpp-dev libarchive-dev libjemalloc-dev
+  libpugixml-dev libpoppler-cpp-dev libarchive-dev libxml2-dev libjemalloc-dev
   chromium fonts-ipafont-gothic
   wrk groonga-bin groonga-tokenizer-mecab python3-xapian
+  python3-docx
 )
 
 # The browser tests run playwright-core under Node.js; take Debian's when the machine has none.

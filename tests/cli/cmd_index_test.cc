@@ -197,6 +197,21 @@ TEST(CmdIndex, AnArchiveMemberWithATooLongNameIsSkippedAlone) {
   EXPECT_NE(r.run.out.find("indexed " + std::to_string(web_corpus_counts().documents + 1) + " documents"), std::string::npos) << r.run.out;
 }
 
+// Issue 19: a zip bomb named beside a corpus (200 MB of zeros in 200 KB) is one skip line naming the
+// ratio limit; the corpus is indexed and no unpacked bytes stay beside the database.
+TEST(CmdIndex, AZipBombIsSkippedWithItsLimitAndLeavesNothing) {
+  const fs::path dir = temp_dir("bomb");
+  write_archive((dir / "bomb.zip").string(), {{"zeros.txt", std::string(200u << 20, '\0')}}, "zip");
+  const auto r = index_beside_web_corpus("bomb-run", [](const fs::path&) {}, " " + shell_quote((dir / "bomb.zip").string()));
+  EXPECT_EQ(r.run.status, 2) << r.run.err;
+  EXPECT_EQ(count_of(r.run.err, "[index] skipped"), 1u) << r.run.err;
+  EXPECT_NE(r.run.err.find("bomb.zip: unpacks to more than 100 times its size"), std::string::npos) << r.run.err;
+  EXPECT_NE(r.run.err.find("limit kMaxCompressionRatio = 100"), std::string::npos) << r.run.err;
+  EXPECT_NE(r.run.out.find(web_corpus_counts().indexed()), std::string::npos) << r.run.out;
+  for (const auto& e : fs::directory_iterator(r.dir))
+    EXPECT_EQ(e.path().filename().string().find(".unpack"), std::string::npos) << e.path() << " left behind";
+}
+
 // A full disk: Xapian's error ended tsubo index (rc 134, `throw;` in index_run.cc; with 2 workers a
 // std::terminate inside Xapian's commit). Now a clear message, exit 1, and the earlier database intact.
 // Needs a small tmpfs: skipped where this process may not mount one.

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "archive_writer.h"
@@ -96,7 +98,9 @@ TEST(Archive, LeavesOutAnOversizedMember) {
   const std::string dir = testing::temp_dir("archive-big");
   const std::string archive = dir + "/big.zip";
   testing::write_archive(archive, {{"big.txt", std::string(5000, 'x')}, {"small.txt", "小"}}, "zip");
-  const UnpackedArchive unpacked(archive, dir + "/unpacked", 1000);
+  ArchiveLimits limits;
+  limits.max_member_bytes = 1000;
+  const UnpackedArchive unpacked(archive, dir + "/unpacked", limits);
   EXPECT_EQ(unpacked.files(), 1u);
   ASSERT_EQ(unpacked.problems().size(), 1u);
   EXPECT_NE(unpacked.problems()[0].find("big.txt"), std::string::npos) << unpacked.problems()[0];
@@ -157,6 +161,109 @@ TEST(Archive, LeavesOutAMemberWhoseNameIsTooLong) {
   ASSERT_EQ(unpacked.problems().size(), 1u) << joined(unpacked.problems());
   EXPECT_NE(unpacked.problems()[0].find("304 bytes, over the 255-byte limit"), std::string::npos) << unpacked.problems()[0];
   EXPECT_TRUE(fs::exists(fs::path(unpacked.folder()) / "b.txt"));
+}
+
+// Bytes that deflate cannot shrink, so only the limit under test can trip.
+std::string incompressible(std::size_t n, unsigned seed) {
+  std::mt19937 random(seed);
+  std::string s(n, '\0');
+  for (auto& c : s) c = static_cast<char>(random());
+  return s;
+}
+
+// The error an archive is refused with, or "" when it is not refused.
+template <typename Unpack>
+std::string refusal(Unpack unpack) {
+  try {
+    unpack();
+  } catch (const ImportError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Issue 19: a zip of 200 MB of zeros is about 200 KB. It is refused by its compression ratio after
+// 16 MB have been inflated, not written out in full, and the scratch folder goes with it.
+TEST(Archive, AZipBombIsRefusedByItsRatio) {
+  const std::string dir = testing::temp_dir("archive-bomb");
+  const std::string archive = dir + "/bomb.zip";
+  testing::write_archive(archive, {{"small.txt", "秘密管理措置"}, {"zeros.txt", std::string(200u << 20, '\0')}}, "zip");
+  ASSERT_LT(fs::file_size(archive), 1u << 20) << "the test bomb does not compress as expected";
+  const std::string error = refusal([&] { UnpackedArchive unpacked(archive, dir + "/unpacked"); });
+  EXPECT_NE(error.find("[corpus][archive] " + archive + ": unpacks to more than 100 times its size"), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("kMaxCompressionRatio = 100"), std::string::npos) << error;
+  EXPECT_FALSE(fs::exists(dir + "/unpacked")) << "a refused archive left its scratch folder";
+}
+
+TEST(Archive, TooManyEntriesAreRefused) {
+  const std::string dir = testing::temp_dir("archive-entries");
+  const std::string archive = dir + "/many.tar";
+  std::vector<ArchiveMember> members;
+  for (int k = 0; k < 12; ++k) members.push_back({"m/" + std::to_string(k) + ".txt", "条"});
+  testing::write_archive(archive, members, "tar");
+  ArchiveLimits limits;
+  limits.max_entries = 10;
+  const std::string error = refusal([&] { UnpackedArchive unpacked(archive, dir + "/unpacked", limits); });
+  EXPECT_NE(error.find("many.tar: more than 10 entries (limit kMaxArchiveEntries = 10)"), std::string::npos) << error;
+  EXPECT_FALSE(fs::exists(dir + "/unpacked"));
+  limits.max_entries = 12;
+  EXPECT_EQ(UnpackedArchive(archive, dir + "/unpacked", limits).files(), 12u);
+}
+
+TEST(Archive, TooManyBytesInTotalAreRefused) {
+  const std::string dir = testing::temp_dir("archive-total");
+  const std::string archive = dir + "/total.zip";
+  testing::write_archive(archive,
+                         {{"a.bin", incompressible(40000, 1)}, {"b.bin", incompressible(40000, 2)},
+                          {"c.bin", incompressible(40000, 3)}},
+                         "zip");
+  ArchiveLimits limits;
+  limits.max_unpacked_bytes = 100000;  // each member is under the member limit, all three are not
+  const std::string error = refusal([&] { UnpackedArchive unpacked(archive, dir + "/unpacked", limits); });
+  EXPECT_NE(error.find("total.zip: unpacks to more than 100000 bytes (limit kMaxArchiveUnpackedBytes"),
+            std::string::npos)
+      << error;
+  limits.max_unpacked_bytes = 120000;
+  EXPECT_EQ(UnpackedArchive(archive, dir + "/unpacked", limits).files(), 3u);
+}
+
+TEST(Archive, ReadsNamedMembersIntoMemory) {
+  const std::string dir = testing::temp_dir("archive-members");
+  const std::string archive = dir + "/doc.zip";
+  testing::write_archive(archive, {{"word/document.xml", "<w:document/>"}, {"word/media/image1.png", "PNG"}}, "zip");
+  const auto members = read_archive_members(archive, {"word/document.xml", "word/numbering.xml"});
+  ASSERT_EQ(members.size(), 1u);
+  EXPECT_EQ(members.at("word/document.xml"), "<w:document/>");
+}
+
+TEST(Archive, ReadingMembersHasTheSameLimits) {
+  const std::string dir = testing::temp_dir("archive-members-bomb");
+  const std::string archive = dir + "/bomb.zip";
+  testing::write_archive(archive, {{"word/document.xml", std::string(64u << 20, ' ')}}, "zip");
+  const std::string error = refusal([&] { read_archive_members(archive, {"word/document.xml"}); });
+  EXPECT_NE(error.find("bomb.zip: unpacks to more than 100 times its size"), std::string::npos) << error;
+  ArchiveLimits limits;
+  limits.max_member_bytes = 1000;
+  const std::string member_error = refusal([&] { read_archive_members(archive, {"word/document.xml"}, limits); });
+  EXPECT_NE(member_error.find("word/document.xml is 64 MB, over the 1000 bytes limit on one member"), std::string::npos)
+      << member_error;
+  std::ofstream(dir + "/plain.zip") << "not a zip at all\n";
+  EXPECT_NE(refusal([&] { read_archive_members(dir + "/plain.zip", {"word/document.xml"}); }).find("not a zip archive"),
+            std::string::npos);
+}
+
+// The real archive of all statutes passes every limit with room to spare (a quarter of each).
+TEST(Archive, TheStatutesArchivePassesTheLimitsWithRoom) {
+  TSUBO_REQUIRE_CORPUS(corpus);
+  const std::string archive = corpus + "/statutes-2013.tar.xz";
+  const std::string dir = testing::temp_dir("archive-statutes");
+  const UnpackedArchive unpacked(archive, dir + "/unpacked");
+  EXPECT_TRUE(unpacked.problems().empty()) << joined(unpacked.problems());
+  EXPECT_EQ(unpacked.files(), 7988u);  // 7,987 statutes and index.tsv
+  EXPECT_LT(unpacked.files() * 4, kMaxArchiveEntries);
+  EXPECT_LT(unpacked.bytes() * 4, kMaxArchiveUnpackedBytes);
+  EXPECT_LT(unpacked.bytes() / fs::file_size(archive) * 4, kMaxCompressionRatio);
 }
 
 }  // namespace

@@ -221,5 +221,38 @@ TEST(SourceFiles, ImportDispatchesAndWrapsParserErrors) {
   EXPECT_NE(import_error([&] { import_source_file(binary); }).find("unknown encoding"), std::string::npos);
 }
 
+// Issue 16: company documents in Word and HTML are guidance, imported by their own readers; the
+// owner file Word leaves beside an open document (~$規程.docx) is not a document.
+TEST(SourceFiles, WordAndHtmlAreGuidanceAndWordOwnerFilesAreSkipped) {
+  const fs::path dir = testing::temp_dir("office");
+  fs::copy_file(testing::fixture_path("docx/rules.docx"), dir / "rules.docx");
+  fs::copy_file(testing::fixture_path("html/information_security.html"), dir / "security.HTM");
+  write_file(dir / "notice.html", "<h1>お知らせ</h1><p>秘密情報の持出しは禁止されています。</p>");
+  write_file(dir / "~$rules.docx", std::string(162, '\0'));
+  std::vector<std::string> missing;
+  const auto files = find_source_files({dir.string()}, missing);
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0].doc_id, "guidance/notice");
+  EXPECT_TRUE(files[0].html);
+  EXPECT_EQ(files[1].doc_id, "guidance/rules");
+  EXPECT_TRUE(files[1].docx);
+  EXPECT_EQ(files[2].doc_id, "guidance/security");
+  EXPECT_TRUE(files[2].html);
+  for (const auto& f : files) EXPECT_EQ(f.type, DocType::Guidance) << f.path;
+  EXPECT_EQ(import_source_file(files[1]).title, "秘密情報管理規程");
+  EXPECT_EQ(import_source_file(files[2]).title, "情報セキュリティ規程｜社内ポータル");
+  EXPECT_EQ(import_source_file(files[0]).passages.at(0).text, "お知らせ\n\n秘密情報の持出しは禁止されています。");
+}
+
+// A declared charset is tried first for text that is not UTF-8, and one the bytes do not fit falls
+// back to detection.
+TEST(SourceFiles, ADeclaredCharsetIsTriedFirst) {
+  const std::string euc = "\xB1\xC4\xB6\xC8\xC8\xEB\xCC\xA9";  // 営業秘密 in EUC-JP
+  EXPECT_EQ(decode_source_text(euc, "x.html", "EUC-JP"), "営業秘密");
+  EXPECT_EQ(decode_source_text(euc, "x.html", "x-unknown"), decode_source_text(euc, "x.html"));
+  const std::string sjis = "\x89\x63\x8B\xC6\x94\xE9\x96\xA7";  // 営業秘密 in Shift_JIS
+  EXPECT_EQ(decode_source_text(sjis, "x.html", "EUC-JP"), "営業秘密");  // the declaration does not fit
+}
+
 }  // namespace
 }  // namespace tsubo
