@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
 #include "indexer/index_run.h"
+#include "indexer/scratch_folders.h"
 #include "search/statute_versions.h"
 #include "text/human_size.h"
 
@@ -62,6 +63,7 @@ void register_index(CLI::App& app, int& exit_status) {
       if (std::filesystem::is_directory(corpus + "/statute-versions")) args->paths.push_back(corpus + "/statute-versions");
     }
     args->options.progress = !args->quiet;
+    remove_scratch_on_signals();  // before index_paths starts its threads
     const IndexStats stats = index_paths(args->paths, args->options);
     for (const auto& m : stats.missing_paths) std::cerr << "[index] not found: " << escape_controls(m) << "\n";
     std::cout << "indexed " << stats.documents << " documents, " << stats.passages << " passages from "

@@ -1,30 +1,32 @@
-// Worker threads parse and tokenise files (a MeCab tagger each). A new database is built in shards,
-// one Xapian writer per worker, then compacted into place; an existing one is updated by the
-// calling thread alone, so that replacing documents stays serial.
+// Worker threads parse and tokenise files (a MeCab tagger each). A new database is built beside its
+// path (in shards, one Xapian writer per worker, then compacted) and published in one rename; an
+// existing one is updated by the calling thread alone, one transaction per document.
 #include "indexer/index_run.h"
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
 
-#include <signal.h>
 #include <unistd.h>
 
 #include "corpus/archive.h"
 #include "corpus/importers.h"
 #include "corpus/source_files.h"
 #include "indexer/index_writer.h"
+#include "indexer/kill_points.h"
 #include "indexer/passage_document.h"
+#include "indexer/publish.h"
 #include "indexer/schema.h"
+#include "indexer/scratch_folders.h"
 #include "text/analyzer.h"
 #include "text/human_size.h"
 
@@ -142,61 +144,15 @@ std::vector<std::pair<std::size_t, std::size_t>> file_runs(const std::vector<Sou
   return out;
 }
 
-// A hidden folder beside the database for scratch work: .<db name>.<what>-<pid>.
-std::string scratch_path(const std::string& db_path, const std::string& what) {
-  const std::filesystem::path db = std::filesystem::absolute(db_path).lexically_normal();
-  const std::string name = db.has_filename() ? db.filename().string() : db.parent_path().filename().string();
-  const std::filesystem::path parent = db.has_filename() ? db.parent_path() : db.parent_path().parent_path();
-  return (parent / ("." + name + "." + what + "-" + std::to_string(::getpid()))).string();
-}
-
-// Scratch folders of runs on this database that were killed or crashed (.db.shards-<pid>,
-// .db.unpack-<k>-<pid>, 5–329 MB each) took the space of a full disk for good: removed at the next
-// start when their process is gone. A folder whose process still runs is another indexer's.
-void remove_stale_scratch(const std::string& db_path) {
-  const std::filesystem::path probe = scratch_path(db_path, "x");  // .<db name>.x-<pid>
-  const std::string name = probe.filename().string();
-  const std::string lead = name.substr(0, name.size() - std::string("x-").size() - std::to_string(::getpid()).size());
-  std::error_code ec;
-  std::vector<std::filesystem::path> entries;
-  for (std::filesystem::directory_iterator it(probe.parent_path(), ec), end; !ec && it != end; it.increment(ec))
-    entries.push_back(it->path());
-  for (const auto& path : entries) {
-    const std::string entry = path.filename().string();
-    if (entry.rfind(lead, 0) != 0) continue;
-    const std::string what = entry.substr(lead.size());
-    if (what.rfind("shards-", 0) != 0 && what.rfind("unpack-", 0) != 0) continue;
-    const std::string pid_text = what.substr(what.rfind('-') + 1);
-    if (pid_text.empty() || pid_text.size() > 9 || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(pid_text));
-    if (pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // that run still goes on
-    std::error_code removed;
-    const std::uintmax_t count = std::filesystem::remove_all(path, removed);
-    if (!removed && count > 0)
-      std::fprintf(stderr, "[index] removed %s, left by an earlier run (process %s) that did not finish\n",
-                   path.c_str(), pid_text.c_str());
-  }
-}
-
-// A scratch folder beside the database for the shards, removed whatever happens.
+// The scratch folder of the shards, removed whatever happens.
 class ShardFolder {
  public:
-  explicit ShardFolder(const std::string& db_path) {
-    path_ = scratch_path(db_path, "shards");
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ShardFolder() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  ShardFolder(const ShardFolder&) = delete;
-  ShardFolder& operator=(const ShardFolder&) = delete;
-  std::string shard(std::size_t k) const { return (path_ / ("shard-" + std::to_string(k))).string(); }
-  std::string compacted() const { return (path_ / "compacted").string(); }
+  explicit ShardFolder(const std::string& db_path) : folder_(scratch_path(db_path, "shards"), true) {}
+  std::string shard(std::size_t k) const { return folder_.path() + "/shard-" + std::to_string(k); }
+  std::string compacted() const { return folder_.path() + "/compacted"; }
 
  private:
-  std::filesystem::path path_;
+  ScratchFolder folder_;
 };
 
 // Xapian creates the database's own folder, not the folders above it: tsubo index --db a/b/c in an
@@ -294,6 +250,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
             } else {
               documents_done++;
               passages_done += parsed.passages.size();
+              kill_point("shard-document");
             }
             bytes_done += parsed.bytes;
             run_bytes += parsed.bytes;
@@ -336,6 +293,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
   }
   for (auto& w : workers) w.join();
   if (!worker_error.empty()) throw IndexError("[indexer] worker failed: " + worker_error);
+  kill_point("shards-written");
   stats.bytes = bytes_done;
   stats.documents = documents_done;
   stats.passages = passages_done;
@@ -350,7 +308,9 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
   for (const auto& shard : shards) shard_bytes += folder_bytes(shard);
   ensure_room(std::filesystem::path(folder.compacted()).parent_path(), shard_bytes + kRoomMarginBytes,
               "compacting the shards");
-  compact_shards(shards, folder.compacted(), options.db_path);
+  compact_shards(shards, folder.compacted());
+  kill_point("compacted");
+  publish_database(folder.compacted(), options.db_path);
 }
 
 // Updates an existing database: workers tokenise, this thread replaces documents in order of arrival.
@@ -386,8 +346,10 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
   std::size_t since_commit = 0;
   std::uintmax_t bytes_since_commit = 0;
   auto commit = [&] {
-    ensure_room(options.db_path, kRoomPerSourceByte * bytes_since_commit + kRoomMarginBytes, "updating the database");
+    ensure_room(std::filesystem::absolute(options.db_path).parent_path(),
+                kRoomPerSourceByte * bytes_since_commit + kRoomMarginBytes, "updating the database");
     writer.commit();
+    kill_point("committed");
     since_commit = 0;
     bytes_since_commit = 0;
   };
@@ -446,12 +408,28 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 }
 
 
+// A new database: in shards compacted beside db_path when there are several files, else by one
+// writer into a folder beside it; either way moved onto db_path in one rename when complete.
+void build_new_database(const std::vector<SourceFile>& files, const IndexOptions& options,
+                        const std::string& analyzer_identity, IndexStats& stats,
+                        std::chrono::steady_clock::time_point started) {
+  if (options.shards && files.size() > 1 && !has_duplicate_ids(files))
+    return index_into_shards(files, options, analyzer_identity, stats, started);
+  const ScratchFolder build(scratch_path(options.db_path, "build"), false);
+  {
+    IndexWriter writer(build.path(), analyzer_identity);
+    index_with_one_writer(files, options, writer, stats, started);
+  }  // closed before it moves
+  publish_database(build.path(), options.db_path);
+}
+
 IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const IndexOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   create_parent_folders(options.db_path);
   remove_stale_scratch(options.db_path);
   // Archives are unpacked beside the database first and indexed as the folders they hold.
+  std::vector<std::unique_ptr<ScratchFolder>> unpacked_folders;  // removed on a signal too
   std::vector<UnpackedArchive> archives;
   std::vector<std::string> sources;
   for (const auto& path : paths) {
@@ -462,7 +440,9 @@ IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const In
     }
     if (options.progress) std::fprintf(stderr, "[index] unpacking %s\n", path.c_str());
     try {
-      archives.emplace_back(path, scratch_path(options.db_path, "unpack-" + std::to_string(archives.size())));
+      const std::string folder = scratch_path(options.db_path, "unpack-" + std::to_string(archives.size()));
+      unpacked_folders.push_back(std::make_unique<ScratchFolder>(folder, false));
+      archives.emplace_back(path, folder);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "[index] skipped %s: %s\n", path.c_str(), e.what());
       stats.skipped.push_back({path, e.what()});
@@ -494,17 +474,23 @@ IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const In
 
   // One analyzer first: it fails early on a missing dictionary and names the identity.
   const Analyzer probe(options.dictionary_dir);
-  std::optional<IndexWriter> writer(std::in_place, options.db_path, probe.identity());
-  // Shards only for a new database: updating one must delete old passages first, in order.
-  const bool sharded = options.shards && writer->passage_count() == 0 && files.size() > 1 && !has_duplicate_ids(files);
-  if (sharded) {
-    writer.reset();
-    index_into_shards(files, options, probe.identity(), stats, started);
+  // A database with passages is updated in place, one transaction per document. Anything else (no
+  // database yet, an empty one) gets a new database, built beside and published whole.
+  std::optional<IndexWriter> writer;
+  if (holds_database(options.db_path)) {
     writer.emplace(options.db_path, probe.identity());
-  } else {
-    index_with_one_writer(files, options, *writer, stats, started);
+    if (writer->passage_count() == 0) writer.reset();
+  } else if (std::error_code ec; std::filesystem::exists(std::filesystem::path(options.db_path) / "postlist.glass", ec)) {
+    std::fprintf(stderr, "[index] %s holds Xapian tables but no version file (iamglass), left by a swap an older tsubo did "
+                 "not finish; a new database takes its place\n", options.db_path.c_str());
   }
-  stats.passages_in_db = writer->passage_count();
+  if (writer) {
+    index_with_one_writer(files, options, *writer, stats, started);
+    stats.passages_in_db = writer->passage_count();
+  } else {
+    build_new_database(files, options, probe.identity(), stats, started);
+    stats.passages_in_db = Xapian::Database(options.db_path).get_doccount();
+  }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

@@ -13,7 +13,11 @@ struct IndexOptions {
   std::string dictionary_dir;   // empty = the analyzer's default
   unsigned jobs = 0;            // parser/tokeniser threads; 0 = all cores
   bool progress = true;         // a progress line on stderr about once a second
-  std::size_t commit_every_passages = 50000;
+  // Commits fall between documents only. Xapian committed on its own every 10,000 changes (a replaced
+  // passage is two: its delete and its add); inside the per-document transactions it no longer does,
+  // and with fewer commits an update reused fewer blocks (the default corpus re-indexed: 230 MB with
+  // one commit, 185 MB every 10,000 passages, 166 MB every 5,000 as before).
+  std::size_t commit_every_passages = 5000;
   // A new (empty) database is built as one shard per worker run, then compacted into db_path; off,
   // or when updating a database, one thread writes while the workers tokenise.
   bool shards = true;

@@ -30,9 +30,10 @@ class IndexWriter {
   // another analyzer or dictionary (re-index into a fresh folder, or use the same dictionary).
   IndexWriter(const std::string& path, const std::string& analyzer_identity);
 
-  // Removes every passage of doc_id, then adds the given passage documents in order. Throws
-  // DocumentRefused when Xapian refuses one of them (none of doc_id's passages are left then), and
-  // IndexError for a failure of the database (disk full…).
+  // Removes every passage of doc_id, then adds the given passage documents in order, as one
+  // transaction: a commit or a kill never leaves part of them. Throws DocumentRefused when Xapian
+  // refuses one of them (none of doc_id's passages are left then), and IndexError for a failure of the
+  // database (disk full…).
   void replace_document(const std::string& doc_id, std::vector<Xapian::Document> passages);
 
   // Throws IndexError (xapian_failure) when the changes cannot be written.
@@ -43,9 +44,8 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
 };
 
-// Merges the shard databases, in order (passage numbers follow), into a new database at scratch,
-// then moves it into db_path, which must hold no passages (an empty database made by IndexWriter
-// or nothing). Throws IndexError with Xapian's reason.
-void compact_shards(const std::vector<std::string>& shards, const std::string& scratch, const std::string& db_path);
+// Merges the shard databases, in order (passage numbers follow), into a new database at `into`
+// (published afterwards by publish_database). Throws IndexError with Xapian's reason.
+void compact_shards(const std::vector<std::string>& shards, const std::string& into);
 
 }  // namespace tsubo

@@ -179,7 +179,10 @@ struct HttpServer::Impl {
     r.checked = now;
     if ((r.degraded || !r.missing.empty()) && now - r.opened >= kShardRetryInterval) return open_databases(r);
     try {
-      if (r.db.reopen()) renew_searcher(r);
+      // A new database published by a rename (tsubo index into an empty one) has another UUID and can
+      // have the same revision: reopen() alone said "unchanged" and served 0 hits from the old tables.
+      const std::string uuid = r.db.get_uuid();
+      if (r.db.reopen() || r.db.get_uuid() != uuid) renew_searcher(r);
     } catch (const Xapian::Error&) {
       // The folder was replaced wholesale (rm -rf + index), or a remote shard went away: open from scratch.
       try {

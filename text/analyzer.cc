@@ -1,4 +1,4 @@
-// normalise (ICU) → cut into bounded chunks → MeCab → tokens mapped back to original offsets.
+// normalise (ICU) → cut into bounded chunks (text/mecab_chunks) → MeCab → tokens mapped back to original offsets.
 #include "text/analyzer.h"
 
 #include <mecab.h>
@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "text/normalize.h"
+#include "text/mecab_chunks.h"
 
 namespace tsubo {
 namespace {
@@ -17,22 +18,6 @@ constexpr const char* kAnalyzerVersion = "tsubo-analyzer/1 (nfkc,lower,cjk-space
 std::string_view major_pos(const char* feature) {
   std::string_view f(feature ? feature : "");
   return f.substr(0, f.find(','));
-}
-
-// End of the next chunk of s starting at `from`: at most kMaxChunkBytes, cut after a 。 or a space
-// when there is one in the window, else at a code point boundary.
-std::size_t chunk_end(std::string_view s, std::size_t from) {
-  const std::size_t limit = from + Analyzer::kMaxChunkBytes;
-  if (limit >= s.size()) return s.size();
-  static constexpr std::string_view kPeriod = "。";
-  const std::size_t window_start = from + Analyzer::kMaxChunkBytes / 2;
-  std::size_t cut = s.rfind(kPeriod, limit - kPeriod.size());
-  if (cut != std::string_view::npos && cut >= window_start) return cut + kPeriod.size();
-  cut = s.rfind(' ', limit - 1);
-  if (cut != std::string_view::npos && cut >= window_start) return cut + 1;
-  std::size_t end = limit;
-  while (end > from && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return end;
 }
 
 TokenKind token_kind(std::string_view pos, bool unknown) {

@@ -46,9 +46,6 @@ class Analyzer {
   const std::string& identity() const { return identity_; }
   const std::string& dictionary_dir() const { return dictionary_dir_; }
 
-  // Largest piece of text handed to MeCab at once; longer text is cut at a sentence end.
-  static constexpr std::size_t kMaxChunkBytes = 8192;
-
   // $TSUBO_MECAB_DIC, else Debian's mecab-ipadic-utf8 (/var/lib/mecab/dic/ipadic-utf8).
   static std::string default_dictionary_dir();
 

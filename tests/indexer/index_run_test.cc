@@ -155,7 +155,8 @@ TEST(IndexRun, RemovesScratchFoldersOfStoppedRuns) {
   ::waitpid(child, nullptr, 0);  // a process id that is certainly gone
   const fs::path dir = testing::temp_dir("index-stale");
   const std::string dead = std::to_string(child), live = std::to_string(::getppid());
-  for (const std::string& name : {".db.shards-" + dead, ".db.unpack-0-" + dead, ".db.shards-" + live, ".other.shards-" + dead}) {
+  for (const std::string& name : {".db.shards-" + dead, ".db.unpack-0-" + dead, ".db.build-" + dead, ".db.retired-" + dead,
+                                   ".db.shards-" + live, ".other.shards-" + dead}) {
     fs::create_directories(dir / name / "shard-0");
     std::ofstream(dir / name / "shard-0" / "postlist.glass") << "half a shard";
   }
@@ -165,6 +166,8 @@ TEST(IndexRun, RemovesScratchFoldersOfStoppedRuns) {
   index_paths({testing::fixture_path("guidance")}, options);
   EXPECT_FALSE(fs::exists(dir / (".db.shards-" + dead)));
   EXPECT_FALSE(fs::exists(dir / (".db.unpack-0-" + dead)));
+  EXPECT_FALSE(fs::exists(dir / (".db.build-" + dead)));
+  EXPECT_FALSE(fs::exists(dir / (".db.retired-" + dead)));
   EXPECT_TRUE(fs::exists(dir / (".db.shards-" + live))) << "a running indexer's folder was removed";
   EXPECT_TRUE(fs::exists(dir / (".other.shards-" + dead))) << "another database's folder was removed";
 }

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus/document.h"
+#include "indexer/index_run.h"
 #include "indexer/index_writer.h"
 #include "indexer/passage_document.h"
 #include "search/searcher.h"
@@ -468,6 +469,36 @@ TEST(HttpServerReindex, ANewDocumentShowsUpWithoutARestart) {
   auto fresh = client.Get(query);  // the cache is keyed by the revision: not the old answer
   EXPECT_EQ(fresh->get_header_value("X-Tsubo-Cache"), "miss");
   EXPECT_EQ(json::parse(fresh->body)["total"], 1);
+  server.stop();
+  runner.join();
+}
+
+// tsubo index into an empty database builds a new one beside it and renames it into place: same path,
+// same revision (1), another UUID. The server once kept the old tables and answered 0 hits.
+TEST(HttpServerReindex, ANewDatabaseRenamedIntoPlaceIsServed) {
+  const std::string db = testing::temp_dir("http-publish") + "/db";
+  {
+    Analyzer analyzer;
+    IndexWriter writer(db, analyzer.identity());
+    writer.commit();
+  }
+  HttpOptions options;
+  options.db_path = db;
+  options.threads = 2;
+  HttpServer server(options);
+  const int port = server.bind("127.0.0.1", 0);
+  std::thread runner([&] { server.run(); });
+  httplib::Client client("127.0.0.1", port);
+  const std::string query = "/api/search?q=営業秘密";
+  EXPECT_EQ(json::parse(client.Get(query)->body)["total"], 0);
+  IndexOptions index;
+  index.db_path = db;
+  index.progress = false;
+  index.jobs = 2;
+  ASSERT_GT(index_paths({testing::fixture_path("web-corpus")}, index).passages_in_db, 0u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));  // readers check for a new revision each second
+  const json fresh = json::parse(client.Get(query)->body);
+  EXPECT_GT(fresh["total"].get<int>(), 0) << fresh.dump();
   server.stop();
   runner.join();
 }

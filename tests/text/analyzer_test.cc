@@ -63,6 +63,21 @@ TEST(Analyzer, VeryLongInputIsChunkedNotRejected) {
   EXPECT_LE(tokens.back().end, text.size());
 }
 
+// Runs cut for MeCab (text/mecab_chunks.h) lose no letter: every one is in a token, in order.
+TEST(Analyzer, ALongRunOfOneLetterKeepsEveryLetter) {
+  Analyzer analyzer;
+  for (const std::string letter : {"a", "ア", "7"}) {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += letter;
+    std::size_t covered = 0;
+    for (const auto& t : analyzer.analyze(text)) {
+      EXPECT_EQ(t.begin, covered) << letter << ": a gap before token " << t.position;
+      covered = t.end;
+    }
+    EXPECT_EQ(covered, text.size()) << letter;
+  }
+}
+
 TEST(Analyzer, IdentityNamesTheDictionary) {
   Analyzer analyzer;
   EXPECT_NE(analyzer.identity().find("ipadic"), std::string::npos) << analyzer.identity();

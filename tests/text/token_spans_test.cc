@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "text/mecab_chunks.h"
+
 namespace tsubo {
 namespace {
 
@@ -50,7 +52,7 @@ TEST_F(TokenSpansTest, CharactersThatNormaliseIntoOtherOrSeveralCharacters) {
 TEST_F(TokenSpansTest, LongTextCutIntoChunksByTheAnalyzer) {
   std::string text;
   for (int i = 0; i < 400; ++i) text += "原告は，被告に対し，本件契約に基づく代金の支払を求めている。";
-  ASSERT_GT(text.size(), 2 * Analyzer::kMaxChunkBytes);
+  ASSERT_GT(text.size(), 2 * kMaxChunkBytes);
   round_trip(text);
 }
 
