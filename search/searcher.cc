@@ -51,7 +51,10 @@ struct HitSource {
 };
 
 std::vector<HitSource> whole_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire) {
-  mset.fetch();  // a remote shard sends the page's documents in one exchange, not one round trip each
+  // A remote shard sends the page's documents in one exchange, not one round trip each. (The
+  // argument-less fetch() of a page not starting at the first hit, e.g. the second page of a grouped
+  // list, read past the items in Xapian 1.4.22 and crashed; the iterator form does not.)
+  if (mset.size() > 0) mset.fetch(mset.begin(), mset.end());
   std::vector<HitSource> page;
   for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back({&mset, i, &enquire, false});
   return page;
@@ -313,12 +316,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // page then lists equal scores newest first.)
     else if (request.all_versions) e.set_sort_by_relevance_then_value(schema::kValueDate, false);
     if (request.time_limit_ms > 0) e.set_time_limit(request.time_limit_ms / 1000.0);
-    if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
+    // Grouped: one passage a ruling or guidance document, each statute article apart (its group key
+    // is its text hash, so every version also stays one text).
+    if (request.group_by_document) e.set_collapse_key(schema::kValueGroup, 1);
+    else if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
     else if (request.all_versions) e.set_collapse_key(schema::kValueTextHash);
   };
 
   SearchResponse response;
   response.query = request.query;
+  response.grouped = request.group_by_document;
   const int today = today_yyyymmdd();
   for (int attempt = 0;; ++attempt) {
     try {
@@ -382,6 +389,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const Xapian::MSetIterator it = (*s.mset)[s.index];
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
+        if (request.group_by_document) hit.more_in_document = it.get_collapse_count();
         if (hit.type == "statute") {
           show_cited_paragraph(hit, parsed);
           if (VersionInfo v = version_info(state_->db, state_->versions, hit.doc_id, hit.passage_id, today); v.versions)
