@@ -137,8 +137,8 @@ void register_eval(CLI::App& app, int& exit_status) {
                   "(e.g. bench/xapian_ngram_baseline.py)");
   cmd->add_option("--rank", args->rank, "Override ranking knobs for a tuning run: k1=1.0,b=0.5,… (search/ranking.h)");
   cmd->add_flag("--group", args->group,
-                "Judge the grouped list the search page shows: one hit a ruling or guidance document (its best "
-                "passage), statute articles each their own (group=document)");
+                "Judge the grouped list the search page shows: one hit a ruling (its best passage), "
+                "statute articles and guidance sections each their own (group=document)");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &exit_status] {
     RankingParams knobs;

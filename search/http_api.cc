@@ -302,7 +302,7 @@ struct HttpServer::Impl {
     if (!sort.empty() && sort != "date" && sort != "relevance")
       throw BadRequest{400, "bad_sort", "sort must be relevance or date"};
     sr.sort_by_date = sort == "date";
-    // group=document: one hit a ruling or guidance document (its best passage, more_in_document the rest).
+    // group=document: one hit a ruling (its best passage, more_in_document the rest).
     const std::string group = req.get_param_value("group");
     if (!group.empty() && group != "document" && group != "passage")
       throw BadRequest{400, "bad_group", "group must be document (one hit a ruling) or passage"};

@@ -316,7 +316,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // page then lists equal scores newest first.)
     else if (request.all_versions) e.set_sort_by_relevance_then_value(schema::kValueDate, false);
     if (request.time_limit_ms > 0) e.set_time_limit(request.time_limit_ms / 1000.0);
-    // Grouped: one passage a ruling or guidance document, each statute article apart (its group key
+    // Grouped: one passage a ruling, each statute article and guidance section apart (its group key
     // is its text hash, so every version also stays one text).
     if (request.group_by_document) e.set_collapse_key(schema::kValueGroup, 1);
     else if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));

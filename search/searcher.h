@@ -41,8 +41,8 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance
-  // One hit a ruling or guidance document (its best passage; SearchHit::more_in_document counts the
-  // rest), statute articles each their own: a lawyer reads cases as cases. Paging and total count hits.
+  // One hit a ruling (its best passage; SearchHit::more_in_document counts the rest), statute articles
+  // and guidance sections each their own: a lawyer reads cases as cases. Paging and total count hits.
   bool group_by_document = false;
   bool facets = false;              // count type, court, year, law, right type over the matches
   std::size_t facet_sample = 5000;  // with facets, check at most this many matches (0 = all): a query
@@ -94,7 +94,7 @@ struct SearchResponse {
   bool total_exact = false;  // Xapian counted every match (its lower and upper bounds agree)
   double took_ms = 0;
   std::vector<SearchHit> hits;
-  bool grouped = false;   // group_by_document: hits are documents (rulings, guidance) and statute articles
+  bool grouped = false;   // group_by_document: a ruling is one hit; articles and guidance sections their own
   Facets facets;          // filled when the request asked for facets
   bool facets_estimated = false;  // more matches than facet_sample: counts scaled up from those checked
   std::vector<std::string> missing_shards;  // "<shard>: <reason>" for shards that did not answer: partial hits
