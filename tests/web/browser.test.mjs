@@ -355,15 +355,51 @@ try {
     });
   });
 
+  await step('a ruling is one card, この判決の他の箇所 opens its other passages; the toggle keeps the passage view', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.locator('#group').inputValue(), 'document', 'grouped by default');
+    const cards = await page.locator('.hit-ruling .hit-title').evaluateAll((as) =>
+      as.map((a) => new URL(a.href).searchParams.get('id')));
+    assert.ok(cards.length >= 2 && new Set(cards).size === cards.length, `each ruling once: ${cards}`);
+    assert.match(await page.locator('#status').textContent(), /一致する結果 約\d+件（判例は1件ずつにまとめて表示）/);
+    // ruling/99101 holds 営業秘密 in seven passages: its card shows the best and counts six more.
+    const card = page.locator('.hit', { has: page.locator('details.more[data-doc="ruling/99101"]') });
+    const summary = card.locator('details.more summary');
+    assert.match(await summary.textContent(), /この判決の他の箇所（6）/);
+    const shown = new URL(await card.locator('.hit-title').getAttribute('href'), tsubo.url).searchParams.get('p');
+    await summary.click();
+    const rest = card.locator('.more-list li a');
+    await rest.first().waitFor();
+    const passages = await rest.evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('p')));
+    assert.equal(passages.length, 6, `six other passages: ${passages}`);
+    assert.ok(passages.every((p) => p.startsWith('ruling/99101#') && p !== shown), `the ruling's others: ${passages}`);
+    assert.ok(await card.locator('.more-list mark').count() > 0, 'their snippets are marked');
+    await shot('23-grouped-cards');
+    // The passage view: in the URL, every passage its own card again.
+    await page.selectOption('#group', 'passage');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('group') === 'passage');
+    await page.waitForFunction(() => !document.querySelector('details.more') && document.querySelectorAll('.hit').length === 10);
+    const ids = await page.locator('.hit-ruling .hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('id')));
+    assert.ok(ids.filter((id) => id === 'ruling/99101').length > 1, `passages of one ruling apart: ${ids}`);
+    await shot('24-passage-view');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('group') && document.querySelector('details.more'));
+    assert.equal(await page.locator('#group').inputValue(), 'document');
+  });
+
   await step('‹ 検索結果に戻る keeps the filters and the page', async () => {
-    const search = `q=${encodeURIComponent('営業秘密')}&type=ruling&from=2017&page=2`;
+    // The passage view (group=passage): the four rulings of the fixture make one page as cards.
+    const search = `q=${encodeURIComponent('営業秘密')}&type=ruling&from=2017&group=passage&page=2`;
     await page.goto(`${tsubo.url}?${search}`);
     await page.locator('.hit-title').first().click();
     await page.locator('.passage.target').waitFor();
     await page.click('#back');
     await page.locator('.hit').first().waitFor();
     const p = new URL(page.url()).searchParams;
-    assert.deepEqual([p.get('q'), p.get('type'), p.get('from'), p.get('page')], ['営業秘密', 'ruling', '2017', '2'], page.url());
+    assert.deepEqual([p.get('q'), p.get('type'), p.get('from'), p.get('group'), p.get('page')],
+      ['営業秘密', 'ruling', '2017', 'passage', '2'], page.url());
+    assert.equal(await page.locator('#group').inputValue(), 'passage');
     assert.equal(await page.locator('#from').inputValue(), '2017');
     assert.equal(await page.locator('#pager [aria-current=page]').textContent(), '2');
   });
@@ -384,7 +420,7 @@ try {
   });
 
   await step('headings to jump by, pager names that say what they show, named widget landmarks', async () => {
-    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}&group=passage`);  // passages: pages enough for a pager
     await page.locator('.hit').first().waitFor();
     assert.equal(await page.locator('h1').count(), 1, 'one h1');
     assert.equal(await page.locator('.hit h3 a.hit-title').count(), await page.locator('.hit').count(), 'each hit is a heading');
@@ -433,6 +469,9 @@ try {
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
     await page.locator('.hit').first().waitFor();
     await page.locator('.hit details.why summary').first().click();
+    // Grouped cards (the default), one with its other passages open.
+    await page.locator('.hit details.more summary').first().click();
+    await page.locator('.hit details.more .more-list li').first().waitFor();
     assert.deepEqual(await axeViolations(), [], 'search page');
     await page.locator('.hit-title').first().click();
     await page.locator('.passage.target').waitFor();
