@@ -523,6 +523,31 @@ try {
     });
   });
 
+  await step('⑴–⑹ are drawn by the page\'s own font (Noto Sans CJK JP, fonts-noto-cjk), not as tofu', async () => {
+    await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/99102')}`);
+    const passage = page.locator('.passage', { hasText: '⑴' }).last();
+    await passage.waitFor();
+    await passage.evaluate((el) => {
+      // The innermost element holding the text: the fonts asked for are those of its own text nodes.
+      let at = el;
+      for (let inner; (inner = [...at.children].find((c) => c.textContent.includes('⑴')));) at = inner;
+      at.dataset.glyphCheck = '1';
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-glyph-check]' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    const families = fonts.map((f) => f.familyName);
+    // Every glyph of the passage, ⑴–⑹ included, from the first font of the page's list that is
+    // installed; a font lacking them would add a fallback family (or draw boxes).
+    assert.deepEqual([...new Set(families)], ['Noto Sans CJK JP'], `fonts used: ${JSON.stringify(fonts)}`);
+    await passage.scrollIntoViewIfNeeded();
+    await shot('25-parenthesized-numbers');
+  });
+
   await step('a long statute opens around the article with a folding 目次 of its 章・節', async () => {
     // 試験手続法 (fixture 9102): 150 articles in 3 章 of 2 節 each.
     await page.goto(`${tsubo.url}doc.html?${new URLSearchParams({ id: 'statute/9102', p: 'statute/9102#art75' })}`);
