@@ -16,10 +16,29 @@ const env = (k) => {
 const artifacts = env('TSUBO_ARTIFACTS');
 mkdirSync(artifacts, { recursive: true });
 
-// The intranet page's own origin: a plain static server for web/examples.
+// The README's widget snippet, as the README shows it: the first code block of its section on the
+// search box for other pages.
+function readmeSnippet() {
+  const readme = readFileSync(path.join(env('TSUBO_WEB'), '..', 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('The search box for other pages'));
+  const block = section && /```\n([\s\S]*?)```/.exec(section);
+  if (!block || !block[1].includes('<tsubo-search')) throw new Error('README.md: no <tsubo-search> snippet in "The search box for other pages"');
+  return block[1];
+}
+
+// The intranet page's own origin: a plain static server for web/examples, and readme-snippet.html, a
+// page holding nothing but the README's snippet, its https://tsubo.example.jp made the running server
+// (the one change its reader makes; set once the server runs).
+let snippetServer = '';
 function startExampleServer(dir) {
   const server = createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'intranet.html';
+    if (rel === 'readme-snippet.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>README の検索ボックス</title></head>
+<body><main><h1>README の検索ボックス</h1>\n${readmeSnippet().replaceAll('https://tsubo.example.jp', snippetServer)}</main></body></html>`);
+      return;
+    }
     const file = path.join(dir, rel);
     if (!file.startsWith(dir + path.sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       res.writeHead(404).end('not found');
@@ -386,6 +405,54 @@ try {
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('group') && document.querySelector('details.more'));
     assert.equal(await page.locator('#group').inputValue(), 'document');
+  });
+
+  await step('the README\'s widget snippet works from another origin, only one --allow-origin names, and says when its server is down', async () => {
+    const server = tsubo.url.replace(/\/$/, '');
+    snippetServer = server;
+    await page.goto(`${exampleOrigin}/readme-snippet.html`);
+    const box = page.locator('tsubo-search');
+    await box.locator('input').fill('秘密');
+    await box.locator('input').press('Enter');
+    await box.locator('li').first().waitFor();
+    const badges = await box.locator('.badge').allTextContents();
+    assert.ok(badges.length >= 1 && badges.every((b) => b === 'ガイドライン'), `guidance hits: ${badges}`);
+    assert.ok(await box.locator('li mark').count() > 0, 'marked');
+    await shot('26-readme-snippet');
+    await expectingErrors(async () => {
+      // The same page from an origin --allow-origin does not name (localhost is not 127.0.0.1): the
+      // browser withholds the answer, and the box says it cannot reach the server.
+      const blocked = [];
+      const onConsole = (m) => { if (/CORS|Access-Control-Allow-Origin/.test(m.text())) blocked.push(m.text()); };
+      page.on('console', onConsole);
+      await page.goto(exampleOrigin.replace('127.0.0.1', 'localhost') + '/readme-snippet.html');
+      await box.locator('input').fill('秘密');
+      await box.locator('input').press('Enter');
+      await box.locator('.status.error').waitFor();
+      assert.match(await box.locator('.status').textContent(), /サーバーに接続できません/);
+      page.off('console', onConsole);
+      assert.ok(blocked.length > 0, 'refused by CORS');
+      // The server goes down after the page has loaded: the box says so.
+      await page.goto(`${exampleOrigin}/readme-snippet.html`);
+      await page.route(`${server}/api/**`, (route) => route.abort('connectionrefused'));
+      await box.locator('input').fill('営業秘密');
+      await box.locator('input').press('Enter');
+      await box.locator('.status.error').waitFor();
+      assert.match(await box.locator('.status').textContent(), /サーバーに接続できません/);
+      // Down before the page loads: the script never comes, and the snippet's own text says why.
+      await page.route(`${server}/tsubo-search.js`, (route) => route.abort('connectionrefused'));
+      await page.goto(`${exampleOrigin}/readme-snippet.html`);
+      await page.waitForLoadState('load');
+      assert.equal(await box.evaluate((el) => !!el.shadowRoot), false, 'no widget without its script');
+      assert.match(await box.innerText(), /tsubo\.example\.jp に接続できません/);
+      assert.ok(await box.isVisible(), 'the message is shown');
+      await shot('27-readme-snippet-unreachable');
+      await page.unrouteAll();
+      await page.waitForTimeout(300);  // the console lines of the refused requests come late
+      // The refusals provoked here (by CORS: the console says so and net::ERR_FAILED) are not problems.
+      const before = problems.splice(0);
+      problems.push(...before.filter((p) => !/CORS policy|Access-Control-Allow-Origin|net::ERR_FAILED/.test(p)));
+    });
   });
 
   await step('‹ 検索結果に戻る keeps the filters and the page', async () => {
