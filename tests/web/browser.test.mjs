@@ -123,6 +123,10 @@ try {
     assert.ok(await page.locator('.hit .snippet mark').count() > 0, 'snippets carry <mark>');
     assert.match(await page.locator('#status').textContent(), /秘密管理性/);
     assert.ok(await page.locator('.facet-value').count() > 0, 'facets are shown');
+    // 年 counts rulings and guidance: 不正競争防止法 (promulgated 1993) is a hit, 1993 no year.
+    assert.ok(await page.locator('.hit-statute').count() > 0, 'a statute hit');
+    const years = await page.locator('.facet-value[data-facet=year]').evaluateAll((bs) => bs.map((b) => b.dataset.value));
+    assert.ok(years.length > 0 && !years.includes('1993'), `years of rulings and guidance only: ${years}`);
     await shot('01-search-results');
   });
 
