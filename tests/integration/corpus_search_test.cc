@@ -97,9 +97,9 @@ TEST_F(CorpusSearch, SecretManagementFindsCourtsReasoningFirst) {
   EXPECT_GE(rulings_in_top5, 3);
 }
 
-// 競業避止義務 有効性: six of the first ten passages are one ruling (大阪地判平成24・11・8, 82715; the issue named another). Grouped,
-// each ruling is one of the first ten hits, that one with its other passages counted, and the ruling
-// cards show the best passage of each as the flat ranking orders them.
+// 競業避止義務 有効性: six of the first ten passages are one ruling (大阪地判平成24・11・8, 82715).
+// Grouped, each ruling is one of the first ten hits, that one with its other passages counted, and
+// the ruling cards show the best passage of each as the flat ranking orders them.
 TEST_F(CorpusSearch, GroupedEachRulingIsOneHitWithItsOtherPassagesCounted) {
   REQUIRE_INDEX();
   const auto flat = search("--limit 100 '競業避止義務 有効性'");
