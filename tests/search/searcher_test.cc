@@ -342,6 +342,18 @@ TEST_F(SearcherTest, GroupedByDocumentARulingIsOneHitAndArticlesStayApart) {
     EXPECT_EQ(page.hits[0].rank, k + 1);
   }
 
+  // An index of schema 5 has no group key: it answers ungrouped, and says so (grouped: false).
+  {
+    Xapian::WritableDatabase db(db_);
+    db.set_metadata(schema::kMetaSchema, "5");
+    db.commit();
+  }
+  r.offset = 0;
+  r.limit = 10;
+  const auto old_index = search(r);
+  EXPECT_FALSE(old_index.grouped);
+  EXPECT_EQ(old_index.hits.size(), 5u);
+
   // The card's other passages: the same query within that document, ungrouped.
   r = SearchRequest{};
   r.query = "法律";
