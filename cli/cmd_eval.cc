@@ -122,6 +122,7 @@ void register_eval(CLI::App& app, int& exit_status) {
     std::string rank;
     std::size_t depth = 100;
     bool json = false;
+    bool group = false;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
@@ -135,6 +136,9 @@ void register_eval(CLI::App& app, int& exit_status) {
                   "Score a ranking made elsewhere instead of searching: JSON lines {qid, hits: [{doc_id, text}]} "
                   "(e.g. bench/xapian_ngram_baseline.py)");
   cmd->add_option("--rank", args->rank, "Override ranking knobs for a tuning run: k1=1.0,b=0.5,… (search/ranking.h)");
+  cmd->add_flag("--group", args->group,
+                "Judge the grouped list the search page shows: one hit a ruling (its best passage), "
+                "statute articles and guidance sections each their own (group=document)");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &exit_status] {
     RankingParams knobs;
@@ -145,6 +149,7 @@ void register_eval(CLI::App& app, int& exit_status) {
       exit_status = kExitFailure;
       return;
     }
+    if (!args->run.empty() && args->group) std::cerr << "[eval] note: --group has no effect on a --run made elsewhere\n";
     if (!args->run.empty() && !args->rank.empty())
       std::cerr << "[eval] note: --rank has no effect on a --run made elsewhere\n";
     JudgmentSet set;
@@ -193,6 +198,7 @@ void register_eval(CLI::App& app, int& exit_status) {
         request.query = q.query;
         request.limit = args->depth;
         request.ranking = knobs;
+        request.group_by_document = args->group;
         for (SearchHit& hit : searcher->search(request).hits)
           ranking.push_back({std::move(hit.doc_id), std::move(hit.text)});
       } catch (const QuerySyntaxError& e) {

@@ -153,6 +153,8 @@ void register_search(CLI::App& app, int& exit_status) {
       ->capture_default_str();
   cmd->add_option("--offset", args->offset, "Results to skip (paging; 0 to " + std::to_string(kMaxOffset) + ")");
   cmd->add_flag("--by-date", args->request.sort_by_date, "Newest first instead of by relevance");
+  cmd->add_flag("--group", args->request.group_by_document,
+                "One hit a ruling (its best passage; the JSON counts the rest); articles and guidance sections apart");
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->add_flag("--explain", args->request.explain, "Show why each passage scored what it did");
   cmd->add_option("--rank", args->rank, "Ranking knobs for an experiment: k1=1.2,mix_rank=0,… (search/ranking.h)");

@@ -167,7 +167,11 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
   xdoc.add_value(schema::kValueType, doc_type_name(doc.type));
   xdoc.add_value(schema::kValueDocId, doc.id);
   if (!doc.meta.court.empty()) xdoc.add_value(schema::kValueCourt, utf8::remove_spaces(doc.meta.court));
-  if (!date.empty()) xdoc.add_value(schema::kValueYear, date.substr(0, 4));
+  if (!date.empty() && doc.type != DocType::Statute) xdoc.add_value(schema::kValueYear, date.substr(0, 4));
+  // Grouped lists show a ruling once; articles and guidance sections are units of their own (schema.h).
+  if (doc.type == DocType::Ruling) xdoc.add_value(schema::kValueGroup, doc.id);
+  else if (const std::string hash = xdoc.get_value(schema::kValueTextHash); !hash.empty()) xdoc.add_value(schema::kValueGroup, hash);
+  else xdoc.add_value(schema::kValueGroup, passage.id);
   if (!doc.meta.law.empty()) xdoc.add_value(schema::kValueLaw, doc.meta.law);
   if (!doc.meta.right_type.empty()) xdoc.add_value(schema::kValueRightType, doc.meta.right_type);
   if (!passage.section.empty()) xdoc.add_value(schema::kValueSection, passage.section);

@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   libcpp-httplib-dev
   libpugixml-dev libpoppler-cpp-dev libarchive-dev libxml2-dev libjemalloc-dev
-  chromium fonts-ipafont-gothic
+  chromium fonts-ipafont-gothic fonts-noto-cjk
   wrk groonga-bin groonga-tokenizer-mecab python3-xapian
   python3-docx
 )

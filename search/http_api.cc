@@ -101,7 +101,7 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
   // The statute versions shown depend on the day: as_of, or today's date when it is not given.
   json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
               sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets,
-              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions, sr.explain};
+              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions, sr.explain, sr.doc_ids, sr.group_by_document};
   return key.dump();
 }
 
@@ -278,6 +278,7 @@ struct HttpServer::Impl {
     sr.right_types = list_param(req, "right_type");
     sr.articles = list_param(req, "article");
     sr.cites = list_param(req, "cites");
+    sr.doc_ids = list_param(req, "doc");
     try {
       // dates=…, or years=… as the first API version called the range.
       const std::string range_param = req.has_param("dates") ? "dates" : "years";
@@ -304,6 +305,11 @@ struct HttpServer::Impl {
     if (!sort.empty() && sort != "date" && sort != "relevance")
       throw BadRequest{400, "bad_sort", "sort must be relevance or date"};
     sr.sort_by_date = sort == "date";
+    // group=document: one hit a ruling (its best passage, more_in_document the rest).
+    const std::string group = req.get_param_value("group");
+    if (!group.empty() && group != "document" && group != "passage")
+      throw BadRequest{400, "bad_group", "group must be document (one hit a ruling) or passage"};
+    sr.group_by_document = group == "document";
     const std::size_t size = number_param(req, "size", 10, 1, options.max_page_size);
     const std::size_t max_page = options.max_offset / size + 1;
     const std::size_t page = number_param(req, "page", 1, 1, max_page);

@@ -36,6 +36,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                       {"role", h.role},
                       {"requirements", h.requirements}}}};
     if (!h.decision_kind.empty()) hit["meta"]["decision_kind"] = h.decision_kind;
+    if (response.grouped) hit["more_in_document"] = h.more_in_document;
     if (!h.version.version_date.empty() || h.version.versions > 1) hit["version"] = version_to_json(h.version);
     if (!h.explanation.role.empty() || !h.explanation.matched_terms.empty())
       hit["explain"] = {{"matched_terms", h.explanation.matched_terms},
@@ -51,6 +52,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
   nlohmann::json out = {{"query", response.query},
                         {"total", response.total},
                         {"total_exact", response.total_exact},  // false: total is Xapian's estimate
+                        {"grouped", response.grouped},  // hits are documents and articles, not passages
                         {"took_ms", response.took_ms},
                         {"hits", hits}};
   if (response.reading) {

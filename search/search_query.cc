@@ -149,10 +149,15 @@ std::vector<Xapian::Query> request_filters(const SearchRequest& request, const X
     for (const auto& c : request.cites) citing.emplace_back(cites_statute_term(citation_key(c)));
     filters.emplace_back(Xapian::Query::OP_OR, citing.begin(), citing.end());
   }
+  if (!request.doc_ids.empty()) filters.push_back(any_of(schema::kPrefixDocId, request.doc_ids));
   if (request.date_from || request.date_to) {
     const std::string lo = request.date_from ? std::to_string(request.date_from) : "00000000";
     const std::string hi = request.date_to ? std::to_string(request.date_to) : "99999999";
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kValueDate, lo, hi);
+    // Rulings and guidance dated in the range; a statute's date (its promulgation: 会社法 2005, 民法
+    // 1896) says nothing of when its text was written or applied, so statutes are left out.
+    filters.emplace_back(Xapian::Query::OP_AND_NOT,
+                         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kValueDate, lo, hi),
+                         Xapian::Query(prefixed_term(schema::kPrefixType, "statute")));
   }
   return filters;
 }

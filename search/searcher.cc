@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
@@ -52,7 +53,10 @@ struct HitSource {
 };
 
 std::vector<HitSource> whole_page(const Xapian::MSet& mset, const Xapian::Enquire& enquire) {
-  mset.fetch();  // a remote shard sends the page's documents in one exchange, not one round trip each
+  // A remote shard sends the page's documents in one exchange, not one round trip each. (The
+  // argument-less fetch() of a page not starting at the first hit, e.g. the second page of a grouped
+  // list, read past the items in Xapian 1.4.22 and crashed; the iterator form does not.)
+  if (mset.size() > 0) mset.fetch(mset.begin(), mset.end());
   std::vector<HitSource> page;
   for (Xapian::doccount i = 0; i < mset.size(); ++i) page.push_back({&mset, i, &enquire, false});
   return page;
@@ -239,6 +243,18 @@ void report_missing_shard(const std::string& message) {
   if (said.insert(message).second) std::fprintf(stderr, "[search][shards] missing %s\n", message.c_str());
 }
 
+// Whether the index holds the group key (schema 6 on): said once per process when it does not.
+bool groupable(const Xapian::Database& db) {
+  const std::string schema = db.get_metadata(schema::kMetaSchema);
+  if (!schema.empty() && std::atoi(schema.c_str()) >= 6) return true;
+  static std::once_flag said;
+  std::call_once(said, [&] {
+    std::fprintf(stderr, "[search] this index (schema %s) has no group key: results stay passages; re-index to group "
+                 "a ruling's passages (schema 6)\n", schema.empty() ? "?" : schema.c_str());
+  });
+  return false;
+}
+
 }  // namespace
 
 struct Searcher::State {
@@ -304,6 +320,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const auto with_priors = [&built](const Xapian::Query& q) { return built.with_priors(q); };
   const Xapian::Query query = with_priors(text);
 
+  // Grouping needs the group key of schema 6 (indexer/schema.h); an older index answers ungrouped
+  // (grouped: false) and says once why, instead of failing every search of the page.
+  const bool grouping = request.group_by_document && groupable(state_->db);
   const TypeMix mix = type_mix_of(rank);
   const bool mixing = !request.sort_by_date && mix.by_rank > 0;
   const std::function<void(Xapian::Enquire&)> configure = [&](Xapian::Enquire& e) {
@@ -314,13 +333,17 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     // page then lists equal scores newest first.)
     else if (request.all_versions) e.set_sort_by_relevance_then_value(schema::kValueDate, false);
     if (request.time_limit_ms > 0) e.set_time_limit(request.time_limit_ms / 1000.0);
-    if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
+    // Grouped: one passage a ruling, each statute article and guidance section apart (its group key
+    // is its text hash, so every version also stays one text).
+    if (grouping) e.set_collapse_key(schema::kValueGroup, 1);
+    else if (rank.per_document >= 1) e.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(rank.per_document));
     else if (request.all_versions) e.set_collapse_key(schema::kValueTextHash);
   };
 
   SearchResponse response;
   response.query = request.query;
   if (request.explain) response.reading = read_query(built, state_->db, rank);
+  response.grouped = grouping;
   const int today = today_yyyymmdd();
   for (int attempt = 0;; ++attempt) {
     try {
@@ -384,6 +407,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         const Xapian::MSetIterator it = (*s.mset)[s.index];
         SearchHit hit = hit_from(it, parsed.highlight_terms, *state_->analyzer);
         hit.rank = ++rank;
+        if (grouping) hit.more_in_document = it.get_collapse_count();
         if (hit.type == "statute") {
           show_cited_paragraph(hit, parsed);
           if (VersionInfo v = version_info(state_->db, state_->versions, hit.doc_id, hit.passage_id, today); v.versions)

@@ -31,7 +31,10 @@ struct SearchRequest {
   std::vector<std::string> right_types;   // rulings' right type: 不正競争, 特許権, … (any of them)
   std::vector<std::string> articles;      // statute articles: 2, 19の2, 第十九条の二 (any of them; with laws, of those laws)
   std::vector<std::string> cites;         // passages citing any of these: 不正競争防止法2条6項, 不競法21条, 不正競争防止法/2/6
-  int date_from = 0, date_to = 0;   // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates)
+  std::vector<std::string> doc_ids;       // passages of these documents only (ruling/87028; a grouped card's other passages)
+  // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates). The dates of rulings and
+  // guidance: a statute's date is its promulgation, not its text's, so a range leaves statutes out.
+  int date_from = 0, date_to = 0;
   // Statute versions (search/statute_versions.h): the texts in force on as_of (yyyymmdd; 0 = today),
   // or every distinct text of every version with all_versions. Rulings and guidance are not filtered.
   int as_of = 0;
@@ -39,6 +42,9 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool sort_by_date = false;        // newest first instead of relevance
+  // One hit a ruling (its best passage; SearchHit::more_in_document counts the rest), statute articles
+  // and guidance sections each their own: a lawyer reads cases as cases. Paging and total count hits.
+  bool group_by_document = false;
   bool facets = false;              // count type, court, year, law, right type over the matches
   std::size_t facet_sample = 5000;  // with facets, check at most this many matches (0 = all): a query
                                     // matching most of a large index would otherwise read every one
@@ -77,6 +83,9 @@ struct SearchHit {
   std::string decision_kind;  // rulings: 判決 | 決定 | 命令 as the text says; empty when it does not
   std::vector<std::string> requirements;  // requirement tags, e.g. 秘密管理性:denied
   VersionInfo version;      // statutes of which several versions are indexed: which one this is
+  // With group_by_document: the document's other matching passages (Xapian's collapse count; exact
+  // when every match was checked, e.g. with facets, else a lower bound).
+  std::size_t more_in_document = 0;
   Explanation explanation;  // filled when the request asked for it
 };
 
@@ -102,6 +111,7 @@ struct SearchResponse {
   bool total_exact = false;  // Xapian counted every match (its lower and upper bounds agree)
   double took_ms = 0;
   std::vector<SearchHit> hits;
+  bool grouped = false;   // group_by_document: a ruling is one hit; articles and guidance sections their own
   Facets facets;          // filled when the request asked for facets
   bool facets_estimated = false;  // more matches than facet_sample: counts scaled up from those checked
   std::vector<std::string> missing_shards;  // "<shard>: <reason>" for shards that did not answer: partial hits

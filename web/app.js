@@ -1,5 +1,5 @@
 // The search page: state lives in the query string (shareable URLs), the server does all searching.
-import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki, errorHtml } from './common.js';
+import { api, safeMarks, escapeHtml, sourceLine, docLink, TYPE_LABELS, versionLine, diffHtml, wareki, errorHtml, decisionKind } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('search'), input = $('q'), list = $('suggestions');
@@ -30,6 +30,8 @@ const readState = () => {
     as_of: p.get('as_of') || '',
     all_versions: p.get('all_versions') === '1',
     sort: p.get('sort') || 'relevance',
+    // A ruling is one card by default (group=document); group=passage keeps one card a passage.
+    group: p.get('group') === 'passage' ? 'passage' : 'document',
     page: Math.max(1, Number(p.get('page')) || 1),
   };
 };
@@ -43,6 +45,7 @@ const writeState = (s, replace = false) => {
   if (s.as_of) p.set('as_of', s.as_of);
   if (s.all_versions) p.set('all_versions', '1');
   if (s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.group === 'passage') p.set('group', 'passage');
   if (s.page > 1) p.set('page', s.page);
   const url = `${location.pathname}?${p}`;
   if (replace) history.replaceState(null, '', url);
@@ -59,6 +62,7 @@ async function run() {
   $('as_of').value = state.as_of;
   $('all_versions').checked = state.all_versions;
   $('sort').value = state.sort;
+  $('group').value = state.group;
   document.title = state.q ? `${state.q} — tsubo` : 'tsubo — 法令・判例・ガイドライン検索';
   if (!state.q) {
     $('status').textContent = '';
@@ -76,7 +80,7 @@ async function run() {
       q: state.q, type: state.type, court: state.court, law: state.law, right_type: state.right_type,
       requirement: state.requirement, cites: state.cites,
       from: state.from, to: state.to, as_of: state.as_of, all_versions: state.all_versions ? 1 : '', sort: state.sort, page: state.page, size: PAGE_SIZE, facets: 1,
-      explain: 1,
+      explain: 1, group: state.group,
     });
     if (ticket !== inFlight) return;
     render(r);
@@ -115,11 +119,22 @@ function whyPanel(h) {
     <dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></details>`;
 }
 
+// A grouped card's other passages (more_in_document), folded: この判決の他の箇所 (N), loaded when opened.
+function moreInDocument(h) {
+  if (!h.more_in_document) return '';
+  return `<details class="more" data-doc="${escapeHtml(h.doc_id)}" data-shown="${escapeHtml(h.passage_id)}">
+    <summary>この${decisionKind(h.meta) || '判決'}の他の箇所（${h.more_in_document}）</summary>
+    <div class="more-body">読み込み中…</div></details>`;
+}
+
 function render(r) {
   const range = r.from_date || r.to_date ? `（${periodStart(r.from_date)}〜${periodEnd(r.to_date)}）` : '';
+  // Grouped, a hit is a ruling (or an article, a guidance section), no longer a passage; the facets
+  // still count passages.
+  const unit = r.grouped ? '結果' : '箇所';
   $('status').textContent = r.total
-    ? `「${r.query}」に一致する箇所 約${r.total.toLocaleString('ja-JP')}件${range}（${r.took_ms.toFixed(1)} ms）`
-    : `「${r.query}」に一致する箇所は見つかりませんでした${range}。語を減らすか、別の言い方を試してください。`;
+    ? `「${r.query}」に一致する${unit} 約${r.total.toLocaleString('ja-JP')}件${r.grouped ? '（判例は1件ずつにまとめて表示）' : ''}${range}（${r.took_ms.toFixed(1)} ms）`
+    : `「${r.query}」に一致する${unit}は見つかりませんでした${range}。語を減らすか、別の言い方を試してください。`;
 
   $('hits').innerHTML = r.hits.map((h) => `
     <li class="hit hit-${escapeHtml(h.type)}">
@@ -132,6 +147,7 @@ function render(r) {
       ${versionLine(h.version) ? `<div class="hit-version">${escapeHtml(versionLine(h.version))}</div>` : ''}
       <p class="snippet">${safeMarks(h.snippet)}</p>
       ${whyPanel(h)}
+      ${moreInDocument(h)}
       ${h.version?.has_history && h.version.versions > 1 && h.meta.article
         ? `<details class="history" data-article="${escapeHtml(`${h.meta.law}${h.meta.article.replace('の', '条の')}${h.meta.article.includes('の') ? '' : '条'}`)}">
              <summary>改正履歴（${h.version.versions}版）</summary><div class="history-body">読み込み中…</div></details>` : ''}
@@ -265,6 +281,25 @@ $('hits').addEventListener('toggle', async (e) => {
   }
 }, true);
 
+// A card's other passages: the same query within its ruling (doc=), the shown one left out, each
+// linked to the document page at that passage.
+$('hits').addEventListener('toggle', async (e) => {
+  const box = e.target;
+  if (!box.matches?.('details.more') || !box.open || box.dataset.loaded) return;
+  box.dataset.loaded = '1';
+  const body = box.querySelector('.more-body');
+  try {
+    const r = await api('/api/search', { q: state.q, doc: box.dataset.doc, as_of: state.as_of, size: 50 });
+    const rest = r.hits.filter((h) => h.passage_id !== box.dataset.shown);
+    body.innerHTML = rest.length ? `<ol class="more-list">${rest.map((h) => `
+      <li><a href="${escapeHtml(docLink(h, r.query, location.search.slice(1)))}">${escapeHtml(h.heading || h.title)}</a>
+        <p class="snippet">${safeMarks(h.snippet)}</p></li>`).join('')}</ol>`
+      : '<p>他に一致する箇所はありません。</p>';
+  } catch (err) {
+    body.innerHTML = errorHtml(err);
+  }
+}, true);
+
 function go(change, replace = false) {
   state = { ...state, ...change };
   writeState(state, replace);
@@ -294,9 +329,10 @@ form.addEventListener('submit', (e) => {
     return;
   }
   go({ q: input.value.trim(), from: $('from').value.trim(), to: $('to').value.trim(), as_of: $('as_of').value.trim(),
-       all_versions: $('all_versions').checked, sort: $('sort').value, page: 1 });
+       all_versions: $('all_versions').checked, sort: $('sort').value, group: $('group').value, page: 1 });
 });
 $('sort').addEventListener('change', () => go({ sort: $('sort').value, page: 1 }));
+$('group').addEventListener('change', () => go({ group: $('group').value, page: 1 }));
 $('all_versions').addEventListener('change', () => go({ all_versions: $('all_versions').checked, page: 1 }));
 window.addEventListener('popstate', () => { state = readState(); run(); });
 

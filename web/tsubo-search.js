@@ -51,7 +51,7 @@
   const kind = (m) => (/^(判決|決定|命令)$/.test(m.decision_kind || '') ? m.decision_kind : '');
 
   const STYLE = `
-    :host { display: block; font-family: var(--tsubo-font, system-ui, "Noto Sans CJK JP", sans-serif);
+    :host { display: block; font-family: var(--tsubo-font, system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", Meiryo, sans-serif);
       color: var(--tsubo-fg, #1d2330); background: var(--tsubo-bg, #fff); border: 1px solid var(--tsubo-border, #d9d6cc);
       border-radius: var(--tsubo-radius, 10px); padding: 1rem; line-height: 1.7; }
     :host([hidden]) { display: none; }

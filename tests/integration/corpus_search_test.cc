@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "search/evaluation.h"
@@ -93,6 +95,38 @@ TEST_F(CorpusSearch, SecretManagementFindsCourtsReasoningFirst) {
     }
   }
   EXPECT_GE(rulings_in_top5, 3);
+}
+
+// 競業避止義務 有効性: six of the first ten passages are one ruling (大阪地判平成24・11・8, 82715).
+// Grouped, each ruling is one of the first ten hits, that one with its other passages counted, and
+// the ruling cards show the best passage of each as the flat ranking orders them.
+TEST_F(CorpusSearch, GroupedEachRulingIsOneHitWithItsOtherPassagesCounted) {
+  REQUIRE_INDEX();
+  const auto flat = search("--limit 100 '競業避止義務 有効性'");
+  std::map<std::string, int> in_top10;
+  std::map<std::string, std::string> best;  // the first passage of each ruling in the flat ranking
+  for (std::size_t i = 0; i < flat["hits"].size(); ++i) {
+    const auto& h = flat["hits"][i];
+    if (i < 10) ++in_top10[h["doc_id"].get<std::string>()];
+    best.emplace(h["doc_id"].get<std::string>(), h["passage_id"].get<std::string>());
+  }
+  const auto most = std::max_element(in_top10.begin(), in_top10.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  ASSERT_GE(most->second, 3) << flat.dump();
+
+  const auto grouped = search("--limit 10 --group '競業避止義務 有効性'");
+  EXPECT_TRUE(grouped["grouped"].get<bool>());
+  ASSERT_EQ(grouped["hits"].size(), 10u);
+  std::set<std::string> rulings;
+  for (const auto& h : grouped["hits"]) {
+    if (h["type"] != "ruling") continue;
+    const std::string doc = h["doc_id"];
+    EXPECT_TRUE(rulings.insert(doc).second) << doc << " twice";
+    if (best.count(doc)) EXPECT_EQ(h["passage_id"], best[doc]) << doc;
+    if (doc == most->first) EXPECT_GE(h["more_in_document"].get<int>(), most->second - 1) << h.dump();
+  }
+  EXPECT_GE(rulings.size(), 5u);
+  EXPECT_TRUE(rulings.count(most->first)) << most->first;
 }
 
 TEST_F(CorpusSearch, DefinitionQueryFindsArticleTwo) {

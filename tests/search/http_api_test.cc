@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -162,6 +163,34 @@ TEST_F(HttpApiTest, ExplainSaysWhyEachHitMatchedOnlyWhenAsked) {
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
   EXPECT_EQ(body(bad)["error"]["code"], "bad_explain");
+}
+
+// group=document: one hit a ruling with its other matching passages counted; doc= lists them.
+TEST_F(HttpApiTest, GroupedSearchIsOneHitARulingAndDocListsItsPassages) {
+  const std::string q = "/api/search?q=%E6%9C%AC%E4%BB%B6&type=ruling";  // 本件: in both passages of each ruling
+  const json flat = body(client().Get(q));  // cached first: group must be part of the cache key
+  EXPECT_EQ(flat["hits"].size(), 4u) << flat.dump();
+  EXPECT_EQ(flat["grouped"], false);
+  const json grouped = body(client().Get(q + "&group=document"));
+  EXPECT_EQ(grouped["grouped"], true);
+  ASSERT_EQ(grouped["hits"].size(), 2u) << grouped.dump();
+  EXPECT_EQ(grouped["total"], 2u);
+  std::set<std::string> docs;
+  for (const auto& h : grouped["hits"]) {
+    docs.insert(h["doc_id"].get<std::string>());
+    EXPECT_EQ(h["more_in_document"], 1u) << h.dump();
+  }
+  EXPECT_EQ(docs, (std::set<std::string>{"ruling/99001", "ruling/99002"}));
+  EXPECT_EQ(body(client().Get(q + "&group=passage"))["hits"].size(), 4u);
+
+  const json rest = body(client().Get(q + "&doc=ruling/99001"));
+  ASSERT_EQ(rest["hits"].size(), 2u) << rest.dump();
+  for (const auto& h : rest["hits"]) EXPECT_EQ(h["doc_id"], "ruling/99001");
+
+  auto bad = client().Get(q + "&group=court");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(body(bad)["error"]["code"], "bad_group");
 }
 
 TEST_F(HttpApiTest, ACachedSearchIsTheSameBodyWhateverTheParameterOrder) {

@@ -258,13 +258,109 @@ TEST_F(SearcherTest, FiltersByTypeCourtAndYear) {
   r.date_from = 20191010;  // the ruling is of 2019-10-09
   EXPECT_EQ(search(r).hits.size(), 0u);
   r.date_from = 0;
-  r.date_to = 19991231;
-  res = search(r);
-  ASSERT_EQ(res.hits.size(), 1u);
-  EXPECT_EQ(res.hits[0].doc_id, "statute/9001");
+  r.date_to = 19991231;  // the statute's date (1993) is its promulgation, not a date of its text
+  EXPECT_TRUE(search(r).hits.empty());
 
   r.types = {"memo"};
   EXPECT_THROW(search(r), SearchError);
+}
+
+// The 年 facet and a date range mean the dates of rulings and guidance: 不正競争防止法's 1993 is its
+// promulgation, and neither counts nor finds it (the statute is still found without a range).
+TEST_F(SearcherTest, YearsAreThoseOfRulingsNotOfStatutes) {
+  SearchRequest r;
+  r.query = "秘密";
+  r.facets = true;
+  auto res = search(r);
+  ASSERT_EQ(res.hits.size(), 2u);
+  std::map<std::string, std::size_t> years;
+  for (const auto& [name, counts] : res.facets)
+    if (name == "year")
+      for (const auto& c : counts) years[c.value] = c.count;
+  EXPECT_EQ(years, (std::map<std::string, std::size_t>{{"2019", 1}}));
+  r.date_from = 19930101;
+  r.date_to = 19931231;
+  EXPECT_TRUE(search(r).hits.empty());
+  r.date_to = 20191231;
+  res = search(r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].doc_id, "ruling/99001");
+}
+
+// Grouped, a ruling is one hit (its best passage) counting its other matching passages, while each
+// statute article stays its own hit; paging and the total count hits, and doc_ids lists the rest.
+TEST_F(SearcherTest, GroupedByDocumentARulingIsOneHitAndArticlesStayApart) {
+  Document long_ruling = ruling();
+  long_ruling.id = "ruling/99005";
+  long_ruling.passages.clear();
+  const char* texts[] = {"この法律にいう営業秘密に当たるかをまず検討する。", "原告の情報は法律上の営業秘密として保護される。",
+                         "被告の主張は法律の解釈を誤るものである。"};
+  for (int i = 0; i < 3; ++i) {
+    Passage p = ruling().passages[0];
+    p.id = "ruling/99005#p" + std::to_string(i + 1);
+    p.text = texts[i];
+    long_ruling.passages.push_back(p);
+  }
+  write({long_ruling});
+
+  SearchRequest r;
+  r.query = "法律";
+  r.facets = true;  // every match checked: the collapse count is exact
+  r.ranking.mix_rank = 0;
+  const auto flat = search(r);
+  ASSERT_EQ(flat.hits.size(), 5u);  // two articles, three passages of the ruling
+  EXPECT_FALSE(flat.grouped);
+
+  r.group_by_document = true;
+  const auto grouped = search(r);
+  EXPECT_TRUE(grouped.grouped);
+  ASSERT_EQ(grouped.hits.size(), 3u);
+  EXPECT_EQ(grouped.total, 3u);
+  std::map<std::string, std::size_t> more;
+  std::set<std::string> articles;
+  for (const auto& h : grouped.hits) {
+    if (h.type == "ruling") more[h.doc_id] = h.more_in_document;
+    else articles.insert(h.passage_id);
+  }
+  EXPECT_EQ(more, (std::map<std::string, std::size_t>{{"ruling/99005", 2}}));
+  EXPECT_EQ(articles, (std::set<std::string>{"statute/9001#art1", "statute/9001#art2"}));
+  // The card shows the ruling's best passage: the first of its passages in the flat ranking.
+  for (const auto& h : flat.hits)
+    if (h.doc_id == "ruling/99005") {
+      for (const auto& g : grouped.hits)
+        if (g.doc_id == "ruling/99005") EXPECT_EQ(g.passage_id, h.passage_id);
+      break;
+    }
+
+  // Pages of one hit walk the same cards in the same order.
+  r.limit = 1;
+  for (std::size_t k = 0; k < 3; ++k) {
+    r.offset = k;
+    const auto page = search(r);
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].passage_id, grouped.hits[k].passage_id);
+    EXPECT_EQ(page.hits[0].rank, k + 1);
+  }
+
+  // An index of schema 5 has no group key: it answers ungrouped, and says so (grouped: false).
+  {
+    Xapian::WritableDatabase db(db_);
+    db.set_metadata(schema::kMetaSchema, "5");
+    db.commit();
+  }
+  r.offset = 0;
+  r.limit = 10;
+  const auto old_index = search(r);
+  EXPECT_FALSE(old_index.grouped);
+  EXPECT_EQ(old_index.hits.size(), 5u);
+
+  // The card's other passages: the same query within that document, ungrouped.
+  r = SearchRequest{};
+  r.query = "法律";
+  r.doc_ids = {"ruling/99005"};
+  const auto rest = search(r);
+  ASSERT_EQ(rest.hits.size(), 3u);
+  for (const auto& h : rest.hits) EXPECT_EQ(h.doc_id, "ruling/99005");
 }
 
 TEST_F(SearcherTest, ReplacingADocumentDoesNotDuplicate) {

@@ -16,10 +16,29 @@ const env = (k) => {
 const artifacts = env('TSUBO_ARTIFACTS');
 mkdirSync(artifacts, { recursive: true });
 
-// The intranet page's own origin: a plain static server for web/examples.
+// The README's widget snippet, as the README shows it: the first code block of its section on the
+// search box for other pages.
+function readmeSnippet() {
+  const readme = readFileSync(path.join(env('TSUBO_WEB'), '..', 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('The search box for other pages'));
+  const block = section && /```\n([\s\S]*?)```/.exec(section);
+  if (!block || !block[1].includes('<tsubo-search')) throw new Error('README.md: no <tsubo-search> snippet in "The search box for other pages"');
+  return block[1];
+}
+
+// The intranet page's own origin: a plain static server for web/examples, and readme-snippet.html, a
+// page holding nothing but the README's snippet, its https://tsubo.example.jp made the running server
+// (the one change its reader makes; set once the server runs).
+let snippetServer = '';
 function startExampleServer(dir) {
   const server = createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'intranet.html';
+    if (rel === 'readme-snippet.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>README の検索ボックス</title></head>
+<body><main><h1>README の検索ボックス</h1>\n${readmeSnippet().replaceAll('https://tsubo.example.jp', snippetServer)}</main></body></html>`);
+      return;
+    }
     const file = path.join(dir, rel);
     if (!file.startsWith(dir + path.sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       res.writeHead(404).end('not found');
@@ -104,6 +123,10 @@ try {
     assert.ok(await page.locator('.hit .snippet mark').count() > 0, 'snippets carry <mark>');
     assert.match(await page.locator('#status').textContent(), /秘密管理性/);
     assert.ok(await page.locator('.facet-value').count() > 0, 'facets are shown');
+    // 年 counts rulings and guidance: 不正競争防止法 (promulgated 1993) is a hit, 1993 no year.
+    assert.ok(await page.locator('.hit-statute').count() > 0, 'a statute hit');
+    const years = await page.locator('.facet-value[data-facet=year]').evaluateAll((bs) => bs.map((b) => b.dataset.value));
+    assert.ok(years.length > 0 && !years.includes('1993'), `years of rulings and guidance only: ${years}`);
     await shot('01-search-results');
   });
 
@@ -355,15 +378,99 @@ try {
     });
   });
 
+  await step('a ruling is one card, この判決の他の箇所 opens its other passages; the toggle keeps the passage view', async () => {
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.locator('#group').inputValue(), 'document', 'grouped by default');
+    const cards = await page.locator('.hit-ruling .hit-title').evaluateAll((as) =>
+      as.map((a) => new URL(a.href).searchParams.get('id')));
+    assert.ok(cards.length >= 2 && new Set(cards).size === cards.length, `each ruling once: ${cards}`);
+    assert.match(await page.locator('#status').textContent(), /一致する結果 約\d+件（判例は1件ずつにまとめて表示）/);
+    // ruling/99101 holds 営業秘密 in seven passages: its card shows the best and counts six more.
+    const card = page.locator('.hit', { has: page.locator('details.more[data-doc="ruling/99101"]') });
+    const summary = card.locator('details.more summary');
+    assert.match(await summary.textContent(), /この判決の他の箇所（6）/);
+    const shown = new URL(await card.locator('.hit-title').getAttribute('href'), tsubo.url).searchParams.get('p');
+    await summary.click();
+    const rest = card.locator('.more-list li a');
+    await rest.first().waitFor();
+    const passages = await rest.evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('p')));
+    assert.equal(passages.length, 6, `six other passages: ${passages}`);
+    assert.ok(passages.every((p) => p.startsWith('ruling/99101#') && p !== shown), `the ruling's others: ${passages}`);
+    assert.ok(await card.locator('.more-list mark').count() > 0, 'their snippets are marked');
+    await shot('23-grouped-cards');
+    // The passage view: in the URL, every passage its own card again.
+    await page.selectOption('#group', 'passage');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('group') === 'passage');
+    await page.waitForFunction(() => !document.querySelector('details.more') && document.querySelectorAll('.hit').length === 10);
+    const ids = await page.locator('.hit-ruling .hit-title').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('id')));
+    assert.ok(ids.filter((id) => id === 'ruling/99101').length > 1, `passages of one ruling apart: ${ids}`);
+    await shot('24-passage-view');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('group') && document.querySelector('details.more'));
+    assert.equal(await page.locator('#group').inputValue(), 'document');
+  });
+
+  await step('the README\'s widget snippet works from another origin, only one --allow-origin names, and says when its server is down', async () => {
+    const server = tsubo.url.replace(/\/$/, '');
+    snippetServer = server;
+    await page.goto(`${exampleOrigin}/readme-snippet.html`);
+    const box = page.locator('tsubo-search');
+    await box.locator('input').fill('秘密');
+    await box.locator('input').press('Enter');
+    await box.locator('li').first().waitFor();
+    const badges = await box.locator('.badge').allTextContents();
+    assert.ok(badges.length >= 1 && badges.every((b) => b === 'ガイドライン'), `guidance hits: ${badges}`);
+    assert.ok(await box.locator('li mark').count() > 0, 'marked');
+    await shot('26-readme-snippet');
+    await expectingErrors(async () => {
+      // The same page from an origin --allow-origin does not name (localhost is not 127.0.0.1): the
+      // browser withholds the answer, and the box says it cannot reach the server.
+      const blocked = [];
+      const onConsole = (m) => { if (/CORS|Access-Control-Allow-Origin/.test(m.text())) blocked.push(m.text()); };
+      page.on('console', onConsole);
+      await page.goto(exampleOrigin.replace('127.0.0.1', 'localhost') + '/readme-snippet.html');
+      await box.locator('input').fill('秘密');
+      await box.locator('input').press('Enter');
+      await box.locator('.status.error').waitFor();
+      assert.match(await box.locator('.status').textContent(), /サーバーに接続できません/);
+      page.off('console', onConsole);
+      assert.ok(blocked.length > 0, 'refused by CORS');
+      // The server goes down after the page has loaded: the box says so.
+      await page.goto(`${exampleOrigin}/readme-snippet.html`);
+      await page.route(`${server}/api/**`, (route) => route.abort('connectionrefused'));
+      await box.locator('input').fill('営業秘密');
+      await box.locator('input').press('Enter');
+      await box.locator('.status.error').waitFor();
+      assert.match(await box.locator('.status').textContent(), /サーバーに接続できません/);
+      // Down before the page loads: the script never comes, and the snippet's own text says why.
+      await page.route(`${server}/tsubo-search.js`, (route) => route.abort('connectionrefused'));
+      await page.goto(`${exampleOrigin}/readme-snippet.html`);
+      await page.waitForLoadState('load');
+      assert.equal(await box.evaluate((el) => !!el.shadowRoot), false, 'no widget without its script');
+      assert.match(await box.innerText(), /tsubo\.example\.jp に接続できません/);
+      assert.ok(await box.isVisible(), 'the message is shown');
+      await shot('27-readme-snippet-unreachable');
+      await page.unrouteAll();
+      await page.waitForTimeout(300);  // the console lines of the refused requests come late
+      // The refusals provoked here (by CORS: the console says so and net::ERR_FAILED) are not problems.
+      const before = problems.splice(0);
+      problems.push(...before.filter((p) => !/CORS policy|Access-Control-Allow-Origin|net::ERR_FAILED/.test(p)));
+    });
+  });
+
   await step('‹ 検索結果に戻る keeps the filters and the page', async () => {
-    const search = `q=${encodeURIComponent('営業秘密')}&type=ruling&from=2017&page=2`;
+    // The passage view (group=passage): the four rulings of the fixture make one page as cards.
+    const search = `q=${encodeURIComponent('営業秘密')}&type=ruling&from=2017&group=passage&page=2`;
     await page.goto(`${tsubo.url}?${search}`);
     await page.locator('.hit-title').first().click();
     await page.locator('.passage.target').waitFor();
     await page.click('#back');
     await page.locator('.hit').first().waitFor();
     const p = new URL(page.url()).searchParams;
-    assert.deepEqual([p.get('q'), p.get('type'), p.get('from'), p.get('page')], ['営業秘密', 'ruling', '2017', '2'], page.url());
+    assert.deepEqual([p.get('q'), p.get('type'), p.get('from'), p.get('group'), p.get('page')],
+      ['営業秘密', 'ruling', '2017', 'passage', '2'], page.url());
+    assert.equal(await page.locator('#group').inputValue(), 'passage');
     assert.equal(await page.locator('#from').inputValue(), '2017');
     assert.equal(await page.locator('#pager [aria-current=page]').textContent(), '2');
   });
@@ -384,7 +491,7 @@ try {
   });
 
   await step('headings to jump by, pager names that say what they show, named widget landmarks', async () => {
-    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
+    await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}&group=passage`);  // passages: pages enough for a pager
     await page.locator('.hit').first().waitFor();
     assert.equal(await page.locator('h1').count(), 1, 'one h1');
     assert.equal(await page.locator('.hit h3 a.hit-title').count(), await page.locator('.hit').count(), 'each hit is a heading');
@@ -433,6 +540,9 @@ try {
     await page.goto(`${tsubo.url}?q=${encodeURIComponent('営業秘密')}`);
     await page.locator('.hit').first().waitFor();
     await page.locator('.hit details.why summary').first().click();
+    // Grouped cards (the default), one with its other passages open.
+    await page.locator('.hit details.more summary').first().click();
+    await page.locator('.hit details.more .more-list li').first().waitFor();
     assert.deepEqual(await axeViolations(), [], 'search page');
     await page.locator('.hit-title').first().click();
     await page.locator('.passage.target').waitFor();
@@ -482,6 +592,31 @@ try {
         assert.match(await page.locator(`${id} .tsubo-fallback`).textContent(), /検索ボックスを読み込めませんでした.*tsubo-search\.js/);
       await shot('21-widget-script-unreachable');
     });
+  });
+
+  await step('⑴–⑹ are drawn by the page\'s own font (Noto Sans CJK JP, fonts-noto-cjk), not as tofu', async () => {
+    await page.goto(`${tsubo.url}doc.html?id=${encodeURIComponent('ruling/99102')}`);
+    const passage = page.locator('.passage', { hasText: '⑴' }).last();
+    await passage.waitFor();
+    await passage.evaluate((el) => {
+      // The innermost element holding the text: the fonts asked for are those of its own text nodes.
+      let at = el;
+      for (let inner; (inner = [...at.children].find((c) => c.textContent.includes('⑴')));) at = inner;
+      at.dataset.glyphCheck = '1';
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-glyph-check]' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    const families = fonts.map((f) => f.familyName);
+    // Every glyph of the passage, ⑴–⑹ included, from the first font of the page's list that is
+    // installed; a font lacking them would add a fallback family (or draw boxes).
+    assert.deepEqual([...new Set(families)], ['Noto Sans CJK JP'], `fonts used: ${JSON.stringify(fonts)}`);
+    await passage.scrollIntoViewIfNeeded();
+    await shot('25-parenthesized-numbers');
   });
 
   await step('a long statute opens around the article with a folding 目次 of its 章・節', async () => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests: builds a small database from tests/fixtures/web-corpus, then browser.test.mjs starts
 # `tsubo serve`, a second origin for web/examples and Debian's chromium through playwright-core.
-# Usage: tests/web/run.sh [path/to/tsubo]. Screenshots go to test-artifacts/web/.
+# Usage: tests/web/run.sh [path/to/tsubo]. Screenshots go to $TSUBO_ARTIFACTS (ctest: build/test-artifacts/web/;
+# run by hand: test-artifacts/web/).
 # Exit 77 (skipped) when chromium or npm is missing, or when npm ci cannot fetch playwright-core from the
 # npm registry, except under CI=true where that is a failure.
 set -euo pipefail
