@@ -30,6 +30,8 @@ struct SearchRequest {
   std::vector<std::string> right_types;   // rulings' right type: 不正競争, 特許権, … (any of them)
   std::vector<std::string> articles;      // statute articles: 2, 19の2, 第十九条の二 (any of them; with laws, of those laws)
   std::vector<std::string> cites;         // passages citing any of these: 不正競争防止法2条6項, 不競法21条, 不正競争防止法/2/6
+  std::vector<std::string> collections;   // only these collections (社内規程; "public": the public corpus)
+  std::vector<std::string> groups;        // who is asking: public passages and those of these groups (none: public only)
   int date_from = 0, date_to = 0;   // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates)
   // Statute versions (search/statute_versions.h): the texts in force on as_of (yyyymmdd; 0 = today),
   // or every distinct text of every version with all_versions. Rulings and guidance are not filtered.
@@ -74,6 +76,8 @@ struct SearchHit {
   std::string doc_id, passage_id, type, title, heading, snippet, text;
   std::string court, date, case_number, law, article, section, role;
   std::string decision_kind;  // rulings: 判決 | 決定 | 命令 as the text says; empty when it does not
+  std::string collection;     // "public" for the public corpus, else the private collection's name
+  bool restricted = false;    // readable by some groups only
   std::vector<std::string> requirements;  // requirement tags, e.g. 秘密管理性:denied
   VersionInfo version;      // statutes of which several versions are indexed: which one this is
   Explanation explanation;  // filled when the request asked for it
