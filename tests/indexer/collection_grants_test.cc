@@ -47,10 +47,10 @@ TEST(CollectionGrants, CollectionNamesRefuseSeparatorsAndThePublicName) {
 TEST(CollectionGrants, IdsArePrefixedByTheCollectionAndGroupsAttached) {
   const std::string root = testing::fixture_path("acl/company");
   const CollectionGrants grants("人事", {"hr"}, {root});
-  Document d = guideline("guidance/人事規程");
-  grants.apply(d, root + "/人事/人事規程.md");
-  EXPECT_EQ(d.id, "人事:guidance/人事規程");
-  EXPECT_EQ(d.passages[0].id, "人事:guidance/人事規程#s1");
+  Document d = guideline("guidance/懲戒規程");
+  grants.apply(d, root + "/人事/懲戒規程.md");
+  EXPECT_EQ(d.id, "人事:guidance/懲戒規程");
+  EXPECT_EQ(d.passages[0].id, "人事:guidance/懲戒規程#s1");
   EXPECT_EQ(d.collection, "人事");
   EXPECT_EQ(d.groups, std::vector<std::string>{"hr"});
 }
@@ -77,11 +77,11 @@ TEST(CollectionGrants, AnAclFileThatDoesNotParseRefusesTheFileWithTheLine) {
 
 TEST(CollectionGrants, AnAclFileAboveTheIndexedFolderIsNotRead) {
   // Indexing acl/company/人事/評価 alone: its own file counts; indexing 人事 alone, the file in 評価
-  // does not reach 人事規程.md.
+  // does not reach 懲戒規程.md.
   const std::string root = testing::fixture_path("acl/company/人事");
   const CollectionGrants grants("人事", {"hr"}, {root});
-  Document d = guideline("guidance/人事規程");
-  grants.apply(d, root + "/人事規程.md");
+  Document d = guideline("guidance/懲戒規程");
+  grants.apply(d, root + "/懲戒規程.md");
   EXPECT_EQ(d.groups, std::vector<std::string>{"hr"});
 }
 
