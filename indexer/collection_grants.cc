@@ -141,6 +141,10 @@ void CollectionGrants::apply(Document& doc, const std::string& source_path) cons
       const fs::path acl = dir / kAclFileName;
       std::error_code ec;
       if (fs::exists(acl, ec)) {
+        // Restricted documents belong to a named collection (their ids are prefixed, hits say so).
+        if (collection_.empty())
+          throw AclError("[acl] " + acl.string() + ": a folder with a grant file is indexed into a named collection: "
+                         "give --collection (its files are not indexed as public)");
         groups = read_acl_file(acl.string());
         break;
       }

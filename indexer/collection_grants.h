@@ -46,8 +46,8 @@ class CollectionGrants {
  public:
   // Changes nothing: the public corpus with no folders to look for .tsubo-acl files in.
   CollectionGrants() = default;
-  // Without a collection and groups, the public corpus, where a .tsubo-acl file still restricts its
-  // folder. `roots`: the folders and files being indexed; .tsubo-acl files are looked for from a file's
+  // Without a collection and groups, the public corpus, where a file under a .tsubo-acl is refused
+  // (AclError from apply) rather than indexed as public. `roots`: the folders and files being indexed; .tsubo-acl files are looked for from a file's
   // folder up to the root it was found under, never above. Throws AclError for a bad collection
   // name or group, or for groups without a collection.
   CollectionGrants(std::string collection, std::vector<std::string> groups, const std::vector<std::string>& roots);

@@ -1,6 +1,6 @@
 // tsubo over HTTP: the versioned JSON API and the search page in web/, on cpp-httplib.
 //
-//   GET /api/search?q=&type=&court=&law=&from=&to=&dates=&sort=date&page=&size=&facets=1
+//   GET /api/search?q=&type=&court=&law=&collection=&from=&to=&dates=&sort=date&page=&size=&facets=1
 //                                      from / to / dates: years, months or days (date_filter.h)
 //                                      response_to_json() + {api, page, size, from_date, to_date,
 //                                      from_year, to_year,

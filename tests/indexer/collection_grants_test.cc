@@ -75,6 +75,17 @@ TEST(CollectionGrants, AnAclFileThatDoesNotParseRefusesTheFileWithTheLine) {
   }
 }
 
+TEST(CollectionGrants, AFolderWithAGrantFileIsRefusedWithoutACollection) {
+  const std::string root = testing::fixture_path("acl/company");
+  const CollectionGrants grants("", {}, {root});
+  Document d = guideline("guidance/評価規程");
+  EXPECT_THROW(grants.apply(d, root + "/人事/評価/評価規程.md"), AclError);
+  Document open = guideline("guidance/懲戒規程");
+  grants.apply(open, root + "/人事/懲戒規程.md");  // no grant file above it: public, ids unchanged
+  EXPECT_EQ(open.id, "guidance/懲戒規程");
+  EXPECT_TRUE(open.groups.empty());
+}
+
 TEST(CollectionGrants, AnAclFileAboveTheIndexedFolderIsNotRead) {
   // Indexing acl/company/人事/評価 alone: its own file counts; indexing 人事 alone, the file in 評価
   // does not reach 懲戒規程.md.
