@@ -332,6 +332,24 @@ TEST_F(HttpThreeUsers, CliSearchPassagesCitesAndCitedByRespectAsGroups) {
   EXPECT_NE(bad.err.find("is not a group name"), std::string::npos) << bad.err;
 }
 
+TEST_F(HttpThreeUsers, IndexRefusesBadGrantsWithTheReasonAndIndexesNothingAsPublic) {
+  const std::string db = *dir_ + "/refused";
+  const std::string company = fixture_path("acl/company");
+  const TsuboRun no_collection = run_tsubo("index -q --db " + shell_quote(db) + " --acl hr " + shell_quote(company + "/人事"));
+  EXPECT_EQ(no_collection.status, 1);
+  EXPECT_NE(no_collection.err.find("[acl] --acl needs --collection"), std::string::npos) << no_collection.err;
+  const TsuboRun odd = run_tsubo("index -q --db " + shell_quote(db) + " --collection 人事 --acl 'hr,<b>' " +
+                                 shell_quote(company + "/人事"));
+  EXPECT_EQ(odd.status, 1);
+  EXPECT_NE(odd.err.find("«<b>» is not a group name"), std::string::npos) << odd.err;
+  // A grant file that does not parse: its files are skipped with the reason (exit 2), none is public.
+  const TsuboRun bad_file = run_tsubo("index -q --db " + shell_quote(db) + " --collection 社内規程 --acl legal " +
+                                      shell_quote(fixture_path("acl/bad-acl")));
+  EXPECT_EQ(bad_file.status, 2);
+  EXPECT_NE(bad_file.err.find(".tsubo-acl:2: «hr staff» is not a group name"), std::string::npos) << bad_file.err;
+  EXPECT_EQ(run_tsubo("passages --db " + shell_quote(db) + " --as-groups legal").out, "");
+}
+
 TEST_F(HttpThreeUsers, AConfigFileThatDoesNotParseStopsTheServerWithTheReason) {
   const std::string conf = *dir_ + "/broken.conf";
   std::ofstream(conf) << R"({"tokens": [{"user": "x", "sha256": "abc", "groups": []}]})";
