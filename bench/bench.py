@@ -18,6 +18,7 @@ import tarfile
 import tempfile
 import time
 
+import acl_filter
 import eval_peers
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -154,7 +155,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--smoke", action="store_true", help="small corpus (statutes-core), short runs: for ctest")
     ap.add_argument("--wrk-duration", default=None)
-    ap.add_argument("--skip", default="", help="comma list of: eval,groonga,grep,http,shards,mecab,versions")
+    ap.add_argument("--skip", default="", help="comma list of: acl,eval,groonga,grep,http,shards,mecab,versions")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
     tsubo = os.path.abspath(a.tsubo)
@@ -277,6 +278,16 @@ def main():
     versions_dir = os.path.join(corpus, "statute-versions")
     if "versions" not in skip and os.path.isdir(versions_dir):
         versions_bench(tsubo, shard_a, shard_b, versions_dir, work, query_files, repeat)
+
+    # The access filter (issue 16): the rulings and guidance again as a private collection, with and
+    # without access terms, searched as a member of its group (the same hits): at most 10 % at p50.
+    if "acl" not in skip:
+        (_, p50_open, _, qps_open), (_, p50_acl, _, qps_acl) = acl_filter.measure(
+            tsubo, db, [rulings, guidance], query_files, work, passes=2 if a.smoke else 4, repeat=repeat)
+        row("acl", "warm p50, private copy without / with ACL", f"{p50_open:.2f}/{p50_acl:.2f} ms",
+            f"{100 * (p50_acl / p50_open - 1):+.1f} % (target <= 10 %)")
+        row("acl", "throughput per core, without / with ACL", f"{qps_open:.0f}/{qps_acl:.0f} q/s",
+            f"{100 * (qps_acl / qps_open - 1):+.1f} %, from the mean warm latency")
 
     # HTTP: tsubo serve + wrk on loopback.
     if "http" not in skip and shutil.which("wrk"):

@@ -17,7 +17,8 @@ namespace tsubo::cli {
 namespace {
 
 struct Args {
-  std::string db = kDefaultDb;
+  std::vector<std::string> dbs;
+  std::vector<std::string> groups;  // --as-groups
   std::string reference;
   std::size_t limit = 100;
   bool json = false;
@@ -25,7 +26,9 @@ struct Args {
 };
 
 void add_common(CLI::App* cmd, Args& args) {
-  cmd->add_option("--db", args.db, "Database folder")->capture_default_str();
+  cmd->add_option("--db", args.dbs, "Database folder (default data/index; repeatable)")->allow_extra_args(false);
+  one_value_each(cmd->add_option("--as-groups", args.groups,
+                                 "As a member of these groups: their private passages count too (default: public only)"));
   cmd->add_option("--limit", args.limit, "At most this many rows")->capture_default_str();
   cmd->add_flag("--json", args.json, "One JSON object on stdout");
 }
@@ -33,10 +36,10 @@ void add_common(CLI::App* cmd, Args& args) {
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 void run_cites(const Args& args) {
-  const Xapian::Database db = open_database(args.db, "cites");
-  const CitationQuery q = parse_citation_query(db, args.reference);
+  const Xapian::Database db = open_databases(args.dbs, "cites");
+  const CitationQuery q = parse_citation_query(db, args.reference, args.groups);
   std::size_t total = 0;
-  const auto passages = citing_passages(db, q, args.limit, total);
+  const auto passages = citing_passages(db, q, args.limit, total, args.groups);
   if (args.json) {
     nlohmann::json out = {{"reference", q.reference},
                           {"kind", q.statute ? "statute" : "ruling"},
@@ -62,10 +65,10 @@ void run_cites(const Args& args) {
 }
 
 void run_cited_by(const Args& args) {
-  const Xapian::Database db = open_database(args.db, "cited-by");
+  const Xapian::Database db = open_databases(args.dbs, "cited-by");
   if (!args.reference.empty()) {
-    const CitationQuery q = parse_citation_query(db, args.reference);
-    const auto counts = cited_counts(db, q);
+    const CitationQuery q = parse_citation_query(db, args.reference, args.groups);
+    const auto counts = cited_counts(db, q, args.groups);
     if (args.json) {
       nlohmann::json out = {{"reference", q.reference},
                             {"key", q.key},
@@ -79,7 +82,7 @@ void run_cited_by(const Args& args) {
       std::cout << c.passages << "\t" << escape_controls(c.label) << "\t" << or_dash(c.target) << "\n";
     return;
   }
-  const CitationSummary s = summarize_citations(db, args.limit, args.citing_type);
+  const CitationSummary s = summarize_citations(db, args.limit, args.citing_type, args.groups);
   if (args.json) {
     nlohmann::json out = {{"cited_articles", s.cited_articles},
                           {"citations", s.citations},
@@ -114,7 +117,7 @@ void guarded(const char* name, const Args& args, int& exit_status, Run run) {
     std::cerr << printable(e.what()) << "\n";
     exit_status = kExitFailure;
   } catch (const Xapian::Error& e) {
-    std::cerr << "[" << name << "][xapian] " << escape_controls(args.db) << ": " << printable(e.get_description()) << "\n";
+    std::cerr << "[" << name << "][xapian] " << escape_controls(args.dbs.empty() ? kDefaultDb : args.dbs.front()) << ": " << printable(e.get_description()) << "\n";
     exit_status = kExitFailure;
   }
 }

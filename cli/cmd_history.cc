@@ -57,14 +57,17 @@ void print_history(const ArticleHistory& h) {
 void register_history(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("history", "Versions of a statute article: when each text stood, what changed");
   struct Args {
-    std::string db = kDefaultDb;
+    std::vector<std::string> dbs;
+    std::vector<std::string> groups;
     std::string dict;
     std::string article;
     std::string diff;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
+  cmd->add_option("--db", args->dbs, "Database folder (default data/index; repeatable)")->allow_extra_args(false);
+  one_value_each(cmd->add_option("--as-groups", args->groups,
+                                 "As a member of these groups: their private passages count too (default: public only)"));
   cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
   cmd->add_option("--diff", args->diff, "Compare the texts in force on two days: 2015-08-01..2016-04-01 (H27.8.1..H28.4.1)");
   cmd->add_flag("--json", args->json, "JSON output");
@@ -85,9 +88,11 @@ void register_history(CLI::App& app, int& exit_status) {
     }
     try {
       const Analyzer analyzer(args->dict);
-      Searcher searcher(args->db, analyzer);
-      const ArticleHistory history =
-          article_history(searcher.database(), searcher.versions(), args->article, analyzer, today_yyyymmdd());
+      if (args->dbs.empty()) args->dbs.push_back(kDefaultDb);
+      const std::unique_ptr<Searcher> searcher = args->dbs.size() == 1 ? std::make_unique<Searcher>(args->dbs[0], analyzer)
+                                                                       : std::make_unique<Searcher>(args->dbs, analyzer);
+      const ArticleHistory history = article_history(searcher->database(), searcher->versions(), args->article, analyzer,
+                                                     today_yyyymmdd(), args->groups);
       if (args->diff.empty()) {
         if (args->json) std::cout << history_to_json(history).dump(2) << "\n";
         else print_history(history);

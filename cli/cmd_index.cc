@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
+#include "indexer/collection_grants.h"
 #include "indexer/index_run.h"
 #include "indexer/scratch_folders.h"
 #include "search/statute_versions.h"
@@ -36,6 +37,7 @@ void register_index(CLI::App& app, int& exit_status) {
   struct Args {
     IndexOptions options;
     std::vector<std::string> paths;
+    std::string acl;
     bool quiet = false;
   };
   auto args = std::make_shared<Args>();
@@ -44,6 +46,12 @@ void register_index(CLI::App& app, int& exit_status) {
   cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (default: ipadic-utf8)");
   cmd->add_option("-j,--jobs", args->options.jobs, "Parser threads (default: all cores)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
+  cmd->add_option("--collection", args->options.collection,
+                  "Index into this named collection (社内規程): ids are prefixed by it, and files gone from its "
+                  "folders are removed from the index");
+  cmd->add_option("--acl", args->acl,
+                  "Groups allowed to read the collection, comma-separated (legal,compliance); a .tsubo-acl file "
+                  "in a folder (one group per line) replaces them below it. Without: public");
   cmd->add_option("paths", args->paths,
                   "Files, folders or archives (.tar.xz, .zip…); default: statutes-core, statute-versions, rulings and guidance "
                   "of $TSUBO_CORPUS or ../shared/corpus");
@@ -64,12 +72,23 @@ void register_index(CLI::App& app, int& exit_status) {
     }
     args->options.progress = !args->quiet;
     remove_scratch_on_signals();  // before index_paths starts its threads
-    const IndexStats stats = index_paths(args->paths, args->options);
+    IndexStats stats;
+    try {
+      if (!args->acl.empty()) args->options.acl_groups = parse_group_list(args->acl, "--acl");
+      stats = index_paths(args->paths, args->options);
+    } catch (const AclError& e) {
+      std::cerr << printable(e.what()) << "\n";
+      exit_status = kExitFailure;
+      return;
+    }
     for (const auto& m : stats.missing_paths) std::cerr << "[index] not found: " << escape_controls(m) << "\n";
     std::cout << "indexed " << stats.documents << " documents, " << stats.passages << " passages from "
               << stats.files_seen << " files (" << human_size(static_cast<double>(stats.bytes)) << ") in "
               << std::fixed << std::setprecision(1) << stats.seconds << " s; "
               << stats.passages_in_db << " passages in " << args->options.db_path << "\n";
+    if (stats.removed_documents)
+      std::cout << "removed " << stats.removed_documents << " documents of collection "
+                << escape_controls(args->options.collection) << " whose files are gone\n";
     report_statute_versions(args->options.db_path);
     if (!stats.skipped.empty() || !stats.missing_paths.empty()) {
       std::cout << stats.skipped.size() << " files skipped, " << stats.missing_paths.size() << " paths not found\n";

@@ -61,6 +61,7 @@ void register_latency(CLI::App& app, int& exit_status) {
     long long limit = 10;  // signed, so that -1 is refused rather than read as 2^64 - 1
     bool show = false;
     std::string rank;
+    std::vector<std::string> groups;
   };
   auto args = std::make_shared<Args>();
   cmd->add_option("--db", args->db, "Database folder or Xapian stub file")->capture_default_str();
@@ -72,6 +73,8 @@ void register_latency(CLI::App& app, int& exit_status) {
   cmd->add_option("-n,--limit", args->limit, "Results per query (snippets are made for these)")->capture_default_str();
   cmd->add_flag("--show", args->show, "Print each query's top passage ids and scores (to compare shards with one database)");
   cmd->add_option("--rank", args->rank, "Ranking knobs as for tsubo eval (k1=1.0,…): what a knob costs in time");
+  one_value_each(cmd->add_option("--as-groups", args->groups,
+                                 "Search as a member of these groups (what the access filter costs: bench/bench.py)"));
   cmd->callback([args, &exit_status] {
     if (const std::string e = out_of_range("--limit", args->limit, 1, static_cast<long long>(kMaxResultsPerPage));
         !e.empty()) {
@@ -103,6 +106,7 @@ void register_latency(CLI::App& app, int& exit_status) {
       request.query = q;
       request.limit = static_cast<std::size_t>(args->limit);
       request.ranking = ranking;
+      request.groups = args->groups;
       const auto t0 = clock::now();
       try {
         SearchResponse r = s.search(request);

@@ -5,6 +5,7 @@
 
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <nlohmann/json.hpp>
 
@@ -80,7 +81,9 @@ void print_human(const SearchResponse& r) {
   }
   if (r.reading) print_reading(*r.reading);
   for (const SearchHit& h : r.hits) {
-    std::cout << "\n" << h.rank << ". [" << h.type << "] " << h.title;
+    std::cout << "\n" << h.rank << ". [" << h.type << "] ";
+    if (h.collection != "public" && !h.collection.empty()) std::cout << "〔" << h.collection << "〕";
+    std::cout << h.title;
     if (!h.court.empty()) std::cout << " — " << h.court;
     if (!h.date.empty()) std::cout << " " << h.date;
     if (!h.case_number.empty()) std::cout << " " << h.case_number;
@@ -115,7 +118,7 @@ void print_human(const SearchResponse& r) {
 void register_search(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("search", "Search a database");
   struct Args {
-    std::string db = kDefaultDb;
+    std::vector<std::string> dbs;
     std::string dict;
     std::vector<std::string> words;
     SearchRequest request;
@@ -126,7 +129,15 @@ void register_search(CLI::App& app, int& exit_status) {
     bool json = false;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("--db", args->db, "Database folder")->capture_default_str();
+  cmd->add_option("--db", args->dbs,
+                  "Database folder (default data/index); repeat to search several as one (public law + private "
+                  "collections)")
+      ->allow_extra_args(false);
+  one_value_each(cmd->add_option("--as-groups", args->request.groups,
+                                 "Search as a member of these groups (legal,compliance): private collections granted "
+                                 "to them are searched too; without, public documents only"));
+  one_value_each(cmd->add_option("--collection", args->request.collections,
+                                 "Only this collection (社内規程; public: the public corpus; repeatable)"));
   cmd->add_option("--dict", args->dict, "MeCab dictionary folder (must match the index)");
   one_value_each(cmd->add_option("--type", args->request.types, "Only statute, ruling or guidance (repeatable, or ruling,statute)"));
   one_value_each(cmd->add_option("--court", args->request.courts, "Only this court (repeatable)"));
@@ -203,7 +214,10 @@ void register_search(CLI::App& app, int& exit_status) {
     }
     try {
       const Analyzer analyzer(args->dict);
-      Searcher searcher(args->db, analyzer);
+      if (args->dbs.empty()) args->dbs.push_back(kDefaultDb);
+      std::unique_ptr<Searcher> searcher_ptr = args->dbs.size() == 1 ? std::make_unique<Searcher>(args->dbs[0], analyzer)
+                                                                     : std::make_unique<Searcher>(args->dbs, analyzer);
+      Searcher& searcher = *searcher_ptr;
       const SearchResponse response = searcher.search(args->request);
       if (args->json) std::cout << response_to_json(response).dump(2) << "\n";
       else print_human(response);

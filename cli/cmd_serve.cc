@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/terminal_text.h"
+#include "search/access_config.h"
 #include "search/http_api.h"
 
 namespace tsubo::cli {
@@ -26,6 +27,8 @@ void register_serve(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("serve", "Serve the search API and page over HTTP");
   struct Args {
     HttpOptions options;
+    std::vector<std::string> dbs;
+    std::string config;
     std::string bind = "127.0.0.1";
     int port = 8080;
     std::string rank;
@@ -33,7 +36,13 @@ void register_serve(CLI::App& app, int& exit_status) {
   auto args = std::make_shared<Args>();
   args->options.db_path = kDefaultDb;
   args->options.web_dir = "web";
-  cmd->add_option("--db", args->options.db_path, "Database folder")->capture_default_str();
+  cmd->add_option("--db", args->dbs,
+                  "Database folder (default data/index); repeat to serve several as one (public law + private "
+                  "collections)")
+      ->allow_extra_args(false);
+  cmd->add_option("--config", args->config,
+                  "Access configuration (JSON): API tokens as SHA-256 digests with their groups, trusted proxy "
+                  "addresses, audit log; without it, public documents only (docs/security.md)");
   one_value_each(cmd->add_option("--shard", args->options.shards,
                                  "Search these databases as one instead of --db: a folder, a stub file or tcp://host:port "
                                  "of xapian-tcpsrv (repeatable); a shard that does not answer is named in missing_shards"));
@@ -52,6 +61,24 @@ void register_serve(CLI::App& app, int& exit_status) {
   cmd->add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--rank", args->rank, "Ranking knobs for every search, for an experiment: mix_rank=0,… (search/ranking.h)");
   cmd->callback([args, &exit_status] {
+    if (args->dbs.size() == 1) args->options.db_path = args->dbs[0];
+    if (args->dbs.size() > 1) {
+      if (!args->options.shards.empty()) {
+        std::cerr << "[serve] give several --db or --shard, not both\n";
+        exit_status = kExitFailure;
+        return;
+      }
+      args->options.shards = args->dbs;
+    }
+    if (!args->config.empty()) {
+      try {
+        args->options.access = std::make_shared<const AccessConfig>(read_access_config(args->config));
+      } catch (const ConfigError& e) {
+        std::cerr << printable(e.what()) << "\n";
+        exit_status = kExitFailure;
+        return;
+      }
+    }
     try {
       args->options.ranking.apply(args->rank);
     } catch (const std::invalid_argument& e) {

@@ -39,5 +39,6 @@ void register_latency(CLI::App& app, int& exit_status);
 void register_cites(CLI::App& app, int& exit_status);  // cites and cited-by
 void register_fetch(CLI::App& app, int& exit_status);
 void register_history(CLI::App& app, int& exit_status);  // a statute article's versions
+void register_token(CLI::App& app, int& exit_status);    // API tokens for serve --config
 
 }  // namespace tsubo::cli

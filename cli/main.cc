@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   register_cites(app, exit_status);
   register_fetch(app, exit_status);
   register_history(app, exit_status);
+  register_token(app, exit_status);
   if (is_unknown_subcommand(app, argc, argv)) return kExitFailure;
   try {
     app.parse(argc, argv);

@@ -59,6 +59,10 @@ struct Document {
   std::string source_path;  // the file it came from
   DocumentMeta meta;
   std::vector<Passage> passages;
+  // Private collections (indexer/collection_grants.h): the collection's name (empty: the public corpus)
+  // and the groups that may read the document (empty: anyone).
+  std::string collection;
+  std::vector<std::string> groups;
 };
 
 // Joins a heading path for display: "第一章　総則 › （定義） › 第二条".

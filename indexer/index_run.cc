@@ -21,6 +21,8 @@
 #include "corpus/archive.h"
 #include "corpus/importers.h"
 #include "corpus/source_files.h"
+#include "indexer/collection_grants.h"
+#include "indexer/collection_sweep.h"
 #include "indexer/index_writer.h"
 #include "indexer/kill_points.h"
 #include "indexer/passage_document.h"
@@ -93,18 +95,21 @@ class ParsedQueue {
   std::condition_variable not_full_, not_empty_;
 };
 
-ParsedFile parse_one(const SourceFile& file, const Analyzer& analyzer) {
+ParsedFile parse_one(const SourceFile& file, const Analyzer& analyzer, const CollectionGrants& grants) {
   ParsedFile out;
   out.path = file.path;
   out.doc_id = file.doc_id;
   std::error_code ec;
   out.bytes = static_cast<std::size_t>(std::filesystem::file_size(file.path, ec));
   try {
-    const Document doc = import_source_file(file);
+    Document doc = import_source_file(file);
+    grants.apply(doc, file.path);  // its collection and readers; a bad .tsubo-acl refuses the file
     out.doc_id = doc.id;  // a ruling's id comes from its JSON (lawsuit_id), not from the file name
     out.passages.reserve(doc.passages.size());
-    for (std::size_t i = 0; i < doc.passages.size(); ++i)
+    for (std::size_t i = 0; i < doc.passages.size(); ++i) {
       out.passages.push_back(make_passage_document(doc, doc.passages[i], i, analyzer));
+      grants.mark_source(out.passages.back(), file.path);
+    }
   } catch (const std::exception& e) {
     out.error = e.what();
     out.passages.clear();
@@ -213,7 +218,7 @@ std::optional<std::string> add_to_shard(Xapian::WritableDatabase& shard, const s
 // Builds a new database: each worker tokenises a run of files and writes it to its own shard; the
 // shards are then compacted, in order, into db_path. No thread waits on a single writer.
 void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions& options,
-                       const std::string& analyzer_identity, IndexStats& stats,
+                       const CollectionGrants& grants, const std::string& analyzer_identity, IndexStats& stats,
                        std::chrono::steady_clock::time_point started) {
   const unsigned jobs = job_count(options, files.size());
   // A few runs per worker, so that one slow run does not leave the other cores idle at the end.
@@ -236,7 +241,7 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
           shard.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
           std::uintmax_t run_bytes = 0;
           for (std::size_t i = runs[r].first; i < runs[r].second; ++i) {
-            ParsedFile parsed = parse_one(files[i], analyzer);
+            ParsedFile parsed = parse_one(files[i], analyzer, grants);
             if (parsed.error) {
               std::lock_guard lock(mu);
               std::fprintf(stderr, "%s[index] skipped %s: %s\n", style.interrupt(options.progress), parsed.path.c_str(),
@@ -314,7 +319,8 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
 }
 
 // Updates an existing database: workers tokenise, this thread replaces documents in order of arrival.
-void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOptions& options, IndexWriter& writer,
+void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOptions& options,
+                           const CollectionGrants& grants, IndexWriter& writer,
                            IndexStats& stats, std::chrono::steady_clock::time_point started) {
   const unsigned jobs = job_count(options, files.size());
   ParsedQueue queue(4 * jobs + 4);
@@ -327,7 +333,7 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
     workers.emplace_back([&] {
       try {
         const Analyzer analyzer(options.dictionary_dir);
-        for (std::size_t i; (i = next_file.fetch_add(1)) < files.size();) queue.push(parse_one(files[i], analyzer));
+        for (std::size_t i; (i = next_file.fetch_add(1)) < files.size();) queue.push(parse_one(files[i], analyzer, grants));
       } catch (const std::exception& e) {
         std::lock_guard lock(worker_error_mu);
         worker_error = e.what();
@@ -411,14 +417,14 @@ void index_with_one_writer(const std::vector<SourceFile>& files, const IndexOpti
 // A new database: in shards compacted beside db_path when there are several files, else by one
 // writer into a folder beside it; either way moved onto db_path in one rename when complete.
 void build_new_database(const std::vector<SourceFile>& files, const IndexOptions& options,
-                        const std::string& analyzer_identity, IndexStats& stats,
+                        const CollectionGrants& grants, const std::string& analyzer_identity, IndexStats& stats,
                         std::chrono::steady_clock::time_point started) {
   if (options.shards && files.size() > 1 && !has_duplicate_ids(files))
-    return index_into_shards(files, options, analyzer_identity, stats, started);
+    return index_into_shards(files, options, grants, analyzer_identity, stats, started);
   const ScratchFolder build(scratch_path(options.db_path, "build"), false);
   {
     IndexWriter writer(build.path(), analyzer_identity);
-    index_with_one_writer(files, options, writer, stats, started);
+    index_with_one_writer(files, options, grants, writer, stats, started);
   }  // closed before it moves
   publish_database(build.path(), options.db_path);
 }
@@ -459,6 +465,7 @@ IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const In
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     sources.push_back(a.folder());
   }
+  const CollectionGrants grants(options.collection, options.acl_groups, sources);
   const std::vector<SourceFile> files = find_source_files(sources, stats.missing_paths);
   stats.files_seen = files.size();
   // Before Xapian writes anything: blocks written and then not committed stay allocated in its files.
@@ -485,12 +492,14 @@ IndexStats index_paths_unguarded(const std::vector<std::string>& paths, const In
                  "not finish; a new database takes its place\n", options.db_path.c_str());
   }
   if (writer) {
-    index_with_one_writer(files, options, *writer, stats, started);
-    stats.passages_in_db = writer->passage_count();
+    index_with_one_writer(files, options, grants, *writer, stats, started);
+    writer.reset();
   } else {
-    build_new_database(files, options, probe.identity(), stats, started);
-    stats.passages_in_db = Xapian::Database(options.db_path).get_doccount();
+    build_new_database(files, options, grants, probe.identity(), stats, started);
   }
+  if (!grants.folders().empty())  // a collection's folders: files gone from them leave the index
+    stats.removed_documents = remove_vanished_documents(options.db_path, grants.folders());
+  stats.passages_in_db = Xapian::Database(options.db_path).get_doccount();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

@@ -21,6 +21,11 @@ struct IndexOptions {
   // A new (empty) database is built as one shard per worker run, then compacted into db_path; off,
   // or when updating a database, one thread writes while the workers tokenise.
   bool shards = true;
+  // A named collection (indexer/collection_grants.h): its documents' ids are prefixed by it, and
+  // re-indexing its folders removes the documents of files no longer there. acl_groups: who may
+  // read them (empty: anyone); a .tsubo-acl file in a folder overrides them below it.
+  std::string collection;
+  std::vector<std::string> acl_groups;
 };
 
 struct SkippedFile {
@@ -37,11 +42,12 @@ struct IndexStats {
   std::size_t passages_in_db = 0;
   std::vector<SkippedFile> skipped;
   std::vector<std::string> missing_paths;
+  std::size_t removed_documents = 0;  // a collection's documents whose files are gone from its folders
 };
 
 // Indexes every source file found under paths. A file that cannot be read or parsed is recorded
 // in `skipped` and the rest goes on; what was committed before stays. Throws IndexError when the
-// database cannot be opened or belongs to another analyzer.
+// database cannot be opened or belongs to another analyzer, AclError for a bad collection or group.
 IndexStats index_paths(const std::vector<std::string>& paths, const IndexOptions& options);
 
 }  // namespace tsubo

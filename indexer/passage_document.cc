@@ -121,6 +121,8 @@ nlohmann::json record_of(const Document& doc, const Passage& passage, std::size_
   if (!m.version_date.empty()) record["meta"]["version_date"] = m.version_date;
   if (!m.amending_law.empty()) record["meta"]["amending_law"] = m.amending_law;
   if (!m.decision_kind.empty()) record["meta"]["decision_kind"] = m.decision_kind;
+  if (!doc.collection.empty()) record["collection"] = doc.collection;
+  if (!doc.groups.empty()) record["groups"] = doc.groups;
   return record;
 }
 
@@ -154,6 +156,13 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixRightType, normalize_nfkc(doc.meta.right_type)));
   if (!passage.section.empty())
     xdoc.add_boolean_term(prefixed_term(schema::kPrefixSection, normalize_nfkc(passage.section)));
+
+  // Who may read it (search/search_query.h, readable_by): XU and the groups; public passages carry neither.
+  if (!doc.collection.empty()) xdoc.add_boolean_term(prefixed_term(schema::kPrefixCollection, doc.collection));
+  if (!doc.groups.empty()) {
+    xdoc.add_boolean_term(schema::kTermRestricted);
+    for (const auto& g : doc.groups) xdoc.add_boolean_term(prefixed_term(schema::kPrefixGroup, g));
+  }
 
   add_version_terms(xdoc, doc, passage);
   add_citation_terms(xdoc, passage, passage.article.empty() ? "" : doc.meta.law + "/" + passage.article);

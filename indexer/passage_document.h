@@ -21,7 +21,8 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
 // The JSON stored with each passage (and printed by `tsubo passages`):
 // {doc_id, passage_id, type, title, heading, heading_path, text, ordinal, source_begin, source_end,
 //  meta: {court, date, case_number, case_name, right_type, trial_type, law, law_number, article,
-//         section, source_url}; rulings also decision_kind (判決|決定|命令) when the text says}
+//         section, source_url}; rulings also decision_kind (判決|決定|命令) when the text says;
+//  collection and groups for a private collection's documents}
 nlohmann::json passage_record(const Document& doc, const Passage& passage, std::size_t ordinal);
 
 // Term with a prefix, control characters (NUL…) and white space dropped, cut at a UTF-8 boundary to

@@ -29,6 +29,14 @@ inline constexpr const char* kPrefixRole = "XP";       // passage role: XPreason
 // passages across versions: XW平成五年法律第四十七号#art2.
 inline constexpr const char* kPrefixLawVersion = "XV";
 inline constexpr const char* kPrefixArticleVersions = "XW";
+// Collections and access (docs/security.md). A passage of a private collection carries XU and one XG
+// term per group allowed to read it; a passage without XU is public, so an index built before
+// collections existed reads as all public. XO names the collection (none: the public corpus), XF the
+// folder a collection was indexed from (a hash of its absolute path), to find files that vanished.
+inline constexpr const char* kPrefixCollection = "XO";  // XO社内規程
+inline constexpr const char* kTermRestricted = "XU";    // exactly this term: readable by its groups only
+inline constexpr const char* kPrefixGroup = "XG";       // XGlegal, XGhr
+inline constexpr const char* kPrefixSourceFolder = "XF";  // XF<16 hex digits of FNV-1a of the folder's path>
 
 // Value slots.
 inline constexpr unsigned kValueDate = 0;       // yyyymmdd as a string; sorts by date
@@ -51,6 +59,7 @@ inline constexpr unsigned kValueTextHash = 13;    // statute articles: hash of l
 // text hash (articles stay apart, versions of one text are one); else the passage id (guidance sections
 // stay apart: grouping them lost 営業秘密管理指針's sections, dev nDCG@10 0.4775 against 0.5000).
 inline constexpr unsigned kValueGroup = 14;
+inline constexpr unsigned kValueSourcePath = 15;  // collections: the source file's absolute path
 
 // Database metadata keys.
 inline constexpr const char* kMetaAnalyzer = "tsubo.analyzer";      // analyzer identity (version + dictionary)

@@ -9,7 +9,7 @@ packages=(
   libicu-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libssl-dev
   libpugixml-dev libpoppler-cpp-dev libarchive-dev libxml2-dev libjemalloc-dev
   chromium fonts-ipafont-gothic fonts-noto-cjk
   wrk groonga-bin groonga-tokenizer-mecab python3-xapian

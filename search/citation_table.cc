@@ -40,10 +40,11 @@ std::string meta(const nlohmann::json& j, const char* key) {
 }
 
 // The indexed article a key cites (不正競争防止法/2/6 → statute/6273#art2); an old law (…(旧)) has none.
-std::string target_of_key(const Xapian::Database& db, const std::string& key, const StatuteVersions& versions) {
+std::string target_of_key(const Xapian::Database& db, const std::string& key, const StatuteVersions& versions,
+                          const std::vector<std::string>& groups) {
   const StatuteCitation c = StatuteCitation::from_key(key);
   if (c.law.empty() || c.article.empty() || c.old_law) return "";
-  return resolve_statute(db, c.law, c.article, &versions);
+  return resolve_statute(db, c.law, c.article, &versions, 0, groups);
 }
 
 // The levels of a statute key: law, then article, paragraph, item ("19の2" stays one level).
@@ -109,12 +110,13 @@ bool citation_key_less(const std::string& a, const std::string& b) {
 }
 
 std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article,
-                            const StatuteVersions* versions, int day) {
+                            const StatuteVersions* versions, int day, const std::vector<std::string>& groups) {
   const std::vector<Xapian::Query> parts = {Xapian::Query(prefixed_term(schema::kPrefixLaw, normalize_nfkc(law))),
                                             Xapian::Query(prefixed_term(schema::kPrefixArticle, article)),
                                             Xapian::Query(prefixed_term(schema::kPrefixType, "statute"))};
   Xapian::Query q(Xapian::Query::OP_AND, parts.begin(), parts.end());
   if (versions) q = only_in_force(q, *versions, day);
+  q = readable_by(q, groups);
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
@@ -131,11 +133,11 @@ std::string resolve_statute(const Xapian::Database& db, const std::string& law, 
 }
 
 std::string resolve_ruling(const Xapian::Database& db, const std::string& case_number, const std::string& court,
-                           const std::string& date) {
+                           const std::string& date, const std::vector<std::string>& groups) {
   std::vector<Xapian::Query> parts = {Xapian::Query(prefixed_term(schema::kPrefixType, "ruling"))};
   if (date.size() >= 4) parts.emplace_back(prefixed_term(schema::kPrefixYear, date.substr(0, 4)));
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  enquire.set_query(readable_by(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), groups));
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet m = enquire.get_mset(0, db.get_doccount());
@@ -154,18 +156,20 @@ std::string resolve_ruling(const Xapian::Database& db, const std::string& case_n
 // Passages holding term among those shown today (statute versions not in force left out), of
 // citing_type when given: counted exactly.
 static Xapian::doccount in_force_count(const Xapian::Database& db, const std::string& term, const StatuteVersions& versions,
-                                const std::string& citing_type) {
-  if (citing_type.empty() && !versions.any_versioned()) return db.get_termfreq(term);
+                                const std::string& citing_type, const std::vector<std::string>& groups) {
+  // Term frequencies count every passage: exact only while nothing in the index is restricted.
+  if (citing_type.empty() && !versions.any_versioned() && !has_restricted(db)) return db.get_termfreq(term);
   Xapian::Query q(term);
   if (!citing_type.empty())
     q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(prefixed_term(schema::kPrefixType, citing_type)));
   Xapian::Enquire enquire(db);
-  enquire.set_query(only_in_force(q, versions, 0));
+  enquire.set_query(readable_by(only_in_force(q, versions, 0), groups));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference) {
+CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference,
+                                   const std::vector<std::string>& groups) {
   const StatuteVersions versions(db);  // the cited article as in force today
   CitationQuery q;
   q.reference = reference;
@@ -173,7 +177,7 @@ CitationQuery parse_citation_query(const Xapian::Database& db, const std::string
     q.statute = true;
     q.key = s->key();
     q.term = cites_statute_term(q.key);
-    if (!s->old_law) q.target = resolve_statute(db, s->law, s->article, &versions);
+    if (!s->old_law) q.target = resolve_statute(db, s->law, s->article, &versions, 0, groups);
     return q;
   }
   if (auto r = parse_ruling_reference(reference)) {
@@ -181,7 +185,7 @@ CitationQuery parse_citation_query(const Xapian::Database& db, const std::string
     q.key = !r->case_number.empty() ? r->case_number : r->court + "|" + r->date;
     if (r->date.empty() && r->case_number.empty()) throw std::invalid_argument("not a citation: " + reference);
     q.term = cites_ruling_term(q.key);
-    q.target = resolve_ruling(db, r->case_number, r->court, r->date);
+    q.target = resolve_ruling(db, r->case_number, r->court, r->date, groups);
     return q;
   }
   throw std::invalid_argument("not a citation: «" + reference +
@@ -189,12 +193,12 @@ CitationQuery parse_citation_query(const Xapian::Database& db, const std::string
 }
 
 std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const CitationQuery& query, std::size_t limit,
-                                           std::size_t& total) {
+                                           std::size_t& total, const std::vector<std::string>& groups) {
   // Passages of statute versions not in force today are left out: 15 versions of 不正競争防止法
   // citing its own 2条 are one citing article, not 15.
   const StatuteVersions versions(db);
   Xapian::Enquire enquire(db);
-  enquire.set_query(only_in_force(Xapian::Query(query.term), versions, 0));
+  enquire.set_query(readable_by(only_in_force(Xapian::Query(query.term), versions, 0), groups));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   const Xapian::MSet found =
@@ -233,15 +237,18 @@ std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const Cit
   return out;
 }
 
-std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query) {
+std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query,
+                                     const std::vector<std::string>& groups) {
   const StatuteVersions versions(db);
   std::vector<CitedCount> out;
-  out.push_back({query.key, in_force_count(db, query.term, versions, ""), query.target, citation_label(query.key)});
+  const bool exact = versions.any_versioned() || has_restricted(db);
+  out.push_back({query.key, in_force_count(db, query.term, versions, "", groups), query.target, citation_label(query.key)});
   const std::string prefix = query.term + "/";
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string key = (*t).substr(query.term.size() - query.key.size());
-    const Xapian::doccount n = versions.any_versioned() ? in_force_count(db, *t, versions, "") : t.get_termfreq();
-    out.push_back({key, n, query.statute ? target_of_key(db, key, versions) : "", citation_label(key)});
+    const Xapian::doccount n = exact ? in_force_count(db, *t, versions, "", groups) : t.get_termfreq();
+    if (n == 0) continue;  // cited by passages this reader may not see only
+    out.push_back({key, n, query.statute ? target_of_key(db, key, versions, groups) : "", citation_label(key)});
   }
   // The index lists terms as text (2/1/1, 2/1/10, 2/1/11 … 2/1/2): put them in the law's order.
   std::sort(out.begin() + 1, out.end(),
@@ -249,13 +256,15 @@ std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQ
   return out;
 }
 
-CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type) {
+CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type,
+                                    const std::vector<std::string>& groups) {
+  const bool restricted = has_restricted(db);
   const StatuteVersions versions(db);
   CitationSummary s;
   // How many passages (of citing_type, when given) hold a term.
   auto count = [&](const std::string& term, Xapian::doccount all) -> Xapian::doccount {
-    if (citing_type.empty() && !versions.any_versioned()) return all;
-    return in_force_count(db, term, versions, citing_type);
+    if (citing_type.empty() && !versions.any_versioned() && !restricted) return all;
+    return in_force_count(db, term, versions, citing_type, groups);
   };
   const std::string prefix = schema::kPrefixCitesStatute;
   std::vector<CitedCount> articles;
@@ -264,7 +273,7 @@ CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limi
     if (std::count(key.begin(), key.end(), '/') != 1) continue;  // article level only
     const Xapian::doccount n = count(*t, t.get_termfreq());
     if (n == 0) continue;
-    CitedCount c{key, n, target_of_key(db, key, versions), citation_label(key)};
+    CitedCount c{key, n, target_of_key(db, key, versions, groups), citation_label(key)};
     ++s.cited_articles;
     s.citations += c.passages;
     if (!c.target.empty()) {
@@ -280,10 +289,10 @@ CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limi
     const std::size_t bar = key.find('|');
     if (bar == std::string::npos) {
       s.ruling_citations += n;
-      if (n && !resolve_ruling(db, key, "", "").empty()) s.resolved_ruling_citations += n;
+      if (n && !resolve_ruling(db, key, "", "", groups).empty()) s.resolved_ruling_citations += n;
     } else {
       s.dated_ruling_citations += n;
-      if (n && !resolve_ruling(db, "", key.substr(0, bar), key.substr(bar + 1)).empty())
+      if (n && !resolve_ruling(db, "", key.substr(0, bar), key.substr(bar + 1), groups).empty())
         s.resolved_dated_ruling_citations += n;
     }
   }

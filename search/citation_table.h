@@ -29,17 +29,21 @@ struct CitationQuery {
   std::string term;       // the Xapian term
   std::string target;     // the indexed passage it names, empty when not in the index
 };
-CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference);
+// Every function here takes the reader's groups (search/search_query.h, readable_by): passages they
+// may not read are neither listed, counted nor named as targets. No groups: public passages only.
+CitationQuery parse_citation_query(const Xapian::Database& db, const std::string& reference,
+                                   const std::vector<std::string>& groups = {});
 
 // The passage that holds a cited article: statute passages of that law (meta.law) and article,
 // the main provision's #art<N> first; with versions, the version in force on `day` (yyyymmdd, 0 =
 // today: search/statute_versions.h). Empty when the law or article is not indexed.
 std::string resolve_statute(const Xapian::Database& db, const std::string& law, const std::string& article,
-                            const StatuteVersions* versions = nullptr, int day = 0);
+                            const StatuteVersions* versions = nullptr, int day = 0,
+                            const std::vector<std::string>& groups = {});
 
 // The first passage of an indexed ruling with that case number, or that court and date.
 std::string resolve_ruling(const Xapian::Database& db, const std::string& case_number, const std::string& court,
-                           const std::string& date);
+                           const std::string& date, const std::vector<std::string>& groups = {});
 
 struct CitingPassage {
   std::string passage_id, doc_id, type, title, heading, court, date, case_number;
@@ -49,7 +53,7 @@ struct CitingPassage {
 
 // Passages citing the query's term, in index order; `total` gets their number.
 std::vector<CitingPassage> citing_passages(const Xapian::Database& db, const CitationQuery& query, std::size_t limit,
-                                           std::size_t& total);
+                                           std::size_t& total, const std::vector<std::string>& groups = {});
 
 struct CitedCount {
   std::string key;        // 不正競争防止法/2/6
@@ -81,11 +85,13 @@ bool citation_key_less(const std::string& a, const std::string& b);
 
 // Every cited article with its count, the most cited first (`limit` of them in top). With
 // citing_type (statute | ruling | guidance), only citations made by passages of that type count.
-CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type = "");
+CitationSummary summarize_citations(const Xapian::Database& db, std::size_t limit, const std::string& citing_type = "",
+                                    const std::vector<std::string>& groups = {});
 
 // Counts for one reference: the provision itself, then each finer provision under it in
 // citation_key_less order.
-std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query);
+std::vector<CitedCount> cited_counts(const Xapian::Database& db, const CitationQuery& query,
+                                     const std::vector<std::string>& groups = {});
 
 nlohmann::json to_json(const CitingPassage& p);
 nlohmann::json to_json(const CitedCount& c);

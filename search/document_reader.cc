@@ -11,6 +11,7 @@
 #include "indexer/schema.h"
 #include "search/citation_table.h"
 #include "search/provision_moves.h"
+#include "search/search_query.h"
 #include "search/statute_versions.h"
 #include "search/snippet.h"
 #include "text/analyzer.h"
@@ -82,7 +83,7 @@ static int citing_day(const nlohmann::json& record) {
 // The finest cited provisions (不正競争防止法/2/6, not also 不正競争防止法/2), each with the indexed
 // article it names when there is one: {text: 不正競争防止法2条6項, key, doc_id, passage_id}.
 static nlohmann::json statute_links(const Xapian::Database& db, const std::set<std::string>& keys,
-                             const StatuteVersions& versions, int day) {
+                             const StatuteVersions& versions, int day, const std::vector<std::string>& groups) {
   const int today = today_yyyymmdd();
   constexpr std::size_t kMaxLinks = 60;
   nlohmann::json out = nlohmann::json::array();
@@ -98,7 +99,7 @@ static nlohmann::json statute_links(const Xapian::Database& db, const std::set<s
     }
     if (parts.size() < 2 || parts[1].empty()) continue;
     const std::string text = provision_text(parts);
-    const std::string target = resolve_statute(db, parts[0], parts[1], &versions, day);
+    const std::string target = resolve_statute(db, parts[0], parts[1], &versions, day, groups);
     nlohmann::json link = {{"text", text}, {"key", key}};
     if (!target.empty()) {
       link["passage_id"] = target;
@@ -112,13 +113,14 @@ static nlohmann::json statute_links(const Xapian::Database& db, const std::set<s
 
 std::optional<nlohmann::json> read_document(const Xapian::Database& db, const std::string& doc_id,
                                             const std::vector<std::string>& highlight_terms,
-                                            const Analyzer& analyzer, const StatuteVersions& versions) {
+                                            const Analyzer& analyzer, const StatuteVersions& versions,
+                                            const std::vector<std::string>& groups) {
   const std::string term = prefixed_term(schema::kPrefixDocId, doc_id);
   std::vector<std::pair<double, nlohmann::json>> records;
   std::set<std::string> cited;  // law/article[/paragraph[/item]] keys of every passage
   const std::string prefix = schema::kPrefixCitesStatute;
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    const Xapian::Document xdoc = db.get_document(*it);
+  for (const Xapian::docid id : readable_documents(db, Xapian::Query(term), groups)) {
+    const Xapian::Document xdoc = db.get_document(id);
     auto t = xdoc.termlist_begin();
     for (t.skip_to(prefix); t != xdoc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
       cited.insert((*t).substr(prefix.size()));
@@ -147,10 +149,11 @@ std::optional<nlohmann::json> read_document(const Xapian::Database& db, const st
   }
   return nlohmann::json{{"doc_id", doc_id},
                         {"type", first.value("type", "")},
+                        {"collection", first.value("collection", "public")},
                         {"title", first.value("title", "")},
                         {"meta", meta},
                         {"passages", passages},
-                        {"citations", statute_links(db, cited, versions, citing_day(first))}};
+                        {"citations", statute_links(db, cited, versions, citing_day(first), groups)}};
 }
 
 }  // namespace tsubo

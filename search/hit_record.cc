@@ -16,6 +16,8 @@ SearchHit hit_from_record(const std::string& stored_json) {
   hit.title = rec.value("title", "");
   hit.heading = rec.value("heading", "");
   hit.text = rec.value("text", "");
+  hit.collection = rec.value("collection", "public");
+  hit.restricted = rec.contains("groups");
   const auto& m = rec["meta"];
   hit.court = m.value("court", "");
   hit.date = m.value("date", "");

@@ -25,9 +25,13 @@
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 #include "search/document_reader.h"
+#include "search/access_config.h"
+#include "search/audit_log.h"
 #include "search/more_like_this.h"
 #include "search/query_parser.h"
+#include "search/request_identity.h"
 #include "search/response_cache.h"
+#include "search/search_query.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
 #include "search/shards.h"
@@ -99,9 +103,13 @@ std::string iso_date(int yyyymmdd) {
 
 std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t size) {
   // The statute versions shown depend on the day: as_of, or today's date when it is not given.
+  // The reader's groups are part of the key: an answer for one group is never served to another.
+  std::vector<std::string> groups = sr.groups;
+  std::sort(groups.begin(), groups.end());
   json key = {sr.query,     sr.types,   sr.courts,       sr.laws, sr.requirements, sr.right_types, sr.articles,
               sr.cites,     sr.date_from, sr.date_to,    sr.sort_by_date, page, size, sr.facets,
-              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions, sr.explain, sr.doc_ids, sr.group_by_document};
+              sr.as_of ? sr.as_of : today_yyyymmdd(), sr.all_versions, sr.explain, sr.doc_ids, sr.group_by_document,
+              sr.collections, json{{"groups", groups}}};
   return key.dump();
 }
 
@@ -112,6 +120,7 @@ struct HttpServer::Impl {
   httplib::Server server;
   fs::path web_root;  // canonical; empty = no static files
   Suggester suggester;
+  std::unique_ptr<AuditLog> audit;  // with --config naming an audit log
 
   std::mutex pool_mutex;
   std::vector<std::unique_ptr<Reader>> idle;
@@ -217,6 +226,28 @@ struct HttpServer::Impl {
     }
   }
 
+  // ---- who is asking ---------------------------------------------------------------------------
+
+  Identity who(const httplib::Request& req) const {
+    RequestCredentials c;
+    c.remote_addr = req.remote_addr;
+    c.authorization = req.get_header_value("Authorization");
+    c.forwarded_user = req.get_header_value("X-Forwarded-User");
+    c.forwarded_groups = req.get_header_value("X-Forwarded-Groups");
+    c.has_forwarded_headers = req.has_header("X-Forwarded-User") || req.has_header("X-Forwarded-Groups");
+    return identify(options.access.get(), c);
+  }
+
+  // An audit line for a named user (the anonymous see public documents only, which are not audited).
+  void audit_entry(const Identity& user, const httplib::Request& req, json entry) {
+    if (!audit || user.user.empty()) return;
+    entry["user"] = user.user;
+    entry["groups"] = user.groups;
+    entry["via"] = user.via;
+    entry["remote"] = req.remote_addr;
+    audit->record(entry);
+  }
+
   // ---- input validation ------------------------------------------------------------------------
 
   static void check_params(const httplib::Request& req) {
@@ -263,7 +294,10 @@ struct HttpServer::Impl {
 
   void handle_search(const httplib::Request& req, httplib::Response& res) {
     check_params(req);
+    const Identity user = who(req);
     SearchRequest sr;
+    sr.groups = user.groups;
+    sr.collections = list_param(req, "collection");
     sr.ranking = options.ranking;
     sr.query = req.get_param_value("q");
     if (sr.query.size() > options.max_query_bytes)
@@ -335,6 +369,10 @@ struct HttpServer::Impl {
           if (const auto cached = cache->find(r.fingerprint, key)) {
             res.set_header("X-Tsubo-Cache", "hit");
             res.set_content(*cached, kJsonType);
+            if (audit && !user.user.empty() && has_restricted(r.db)) {
+              const json body = json::parse(*cached);
+              audit_search(user, req, sr, body["total"].get<std::size_t>(), body["hits"]);
+            }
             return;
           }
         }
@@ -342,6 +380,7 @@ struct HttpServer::Impl {
         if (response.took_ms > options.slow_query_ms)
           std::cerr << "[serve] slow query (" << response.took_ms << " ms): " << sr.query << "\n";
         json body = response_to_json(response);
+        if (audit && !user.user.empty() && has_restricted(r.db)) audit_search(user, req, sr, response.total, body["hits"]);
         body["api"] = kApiVersion;
         body["page"] = page;
         body["size"] = size;
@@ -367,8 +406,21 @@ struct HttpServer::Impl {
     });
   }
 
+  // Searches by a named user of an index holding private passages: what was asked, how many matched,
+  // and which private documents the page showed.
+  void audit_search(const Identity& user, const httplib::Request& req, const SearchRequest& sr, std::size_t total,
+                    const json& hits) {
+    json shown = json::array();
+    for (const auto& h : hits)
+      if (h.value("collection", "public") != "public") shown.push_back(h.value("doc_id", ""));
+    audit_entry(user, req,
+                {{"endpoint", "search"}, {"query", sr.query}, {"collections", sr.collections}, {"hits", total},
+                 {"private_docs_shown", shown}});
+  }
+
   void handle_doc(const httplib::Request& req, httplib::Response& res) {
     check_params(req);
+    const Identity user = who(req);
     const std::string id = req.matches[1];
     if (id.size() > kMaxDocIdBytes || !utf8::valid(id) || id.find('\0') != std::string::npos)
       throw BadRequest{400, "bad_doc_id", "not a document id"};
@@ -383,8 +435,12 @@ struct HttpServer::Impl {
           // Only used to mark words; a query the page could not parse simply marks nothing.
         }
       }
-      auto doc = read_document(r.db, id, highlight, r.analyzer, r.searcher->versions());
+      auto doc = read_document(r.db, id, highlight, r.analyzer, r.searcher->versions(), user.groups);
+      // A private document the user may not read is "not found", exactly as one that does not exist.
       if (!doc) return send_error(res, 404, "no_such_document", "no document «" + id + "» in the index");
+      if (doc->value("collection", "public") != "public")
+        audit_entry(user, req, {{"endpoint", "doc"}, {"doc_id", id}, {"collection", doc->value("collection", "")},
+                                {"passages", (*doc)["passages"].size()}});
       (*doc)["api"] = kApiVersion;
       send_json(res, 200, *doc);
     });
@@ -393,6 +449,7 @@ struct HttpServer::Impl {
   // /api/history?article=不競法21条[&diff=2015-08-01..2016-04-01]: an article's versions and changes.
   void handle_history(const httplib::Request& req, httplib::Response& res) {
     check_params(req);
+    const Identity user = who(req);
     const std::string article = utf8::trim(req.get_param_value("article"));
     if (article.empty() || article.size() > kMaxDocIdBytes)
       throw BadRequest{400, "bad_article", "article=<a statute article, e.g. 不競法21条> is required"};
@@ -411,7 +468,7 @@ struct HttpServer::Impl {
     with_reader(res, [&](Reader& r) {
       try {
         const ArticleHistory history =
-            article_history(r.db, r.searcher->versions(), article, r.analyzer, today_yyyymmdd());
+            article_history(r.db, r.searcher->versions(), article, r.analyzer, today_yyyymmdd(), user.groups);
         json body = history_to_json(history);
         if (!diff.empty()) {
           const ArticleDiff d = diff_between(history, a, b, r.analyzer);
@@ -429,6 +486,7 @@ struct HttpServer::Impl {
 
   void handle_suggest(const httplib::Request& req, httplib::Response& res) {
     check_params(req);
+    const Identity user = who(req);
     const std::string q = req.get_param_value("q");
     if (q.size() > kMaxSuggestInputBytes)
       throw BadRequest{413, "query_too_long", "suggestions are offered for at most " +
@@ -436,7 +494,7 @@ struct HttpServer::Impl {
     const std::size_t limit = number_param(req, "limit", 8, 1, kMaxSuggestions);
     with_reader(res, [&](Reader& r) {
       json list = json::array();
-      for (const auto& s : suggester.suggest(r.db, q, limit))
+      for (const auto& s : suggester.suggest(r.db, q, limit, user.groups))
         list.push_back({{"text", s.text}, {"kind", s.kind}, {"count", s.count}});
       send_json(res, 200, {{"api", kApiVersion}, {"query", q}, {"suggestions", list}});
     });
@@ -444,12 +502,18 @@ struct HttpServer::Impl {
 
   void handle_similar(const httplib::Request& req, httplib::Response& res) {
     check_params(req);
+    const Identity user = who(req);
     const std::string id = req.get_param_value("passage");
     if (id.empty() || id.size() > kMaxDocIdBytes) throw BadRequest{400, "bad_passage", "passage=<passage id> is required"};
     const std::size_t size = number_param(req, "size", 5, 1, kMaxSimilar);
     with_reader(res, [&](Reader& r) {
-      auto hits = more_like_this(r.db, id, size, r.analyzer);
+      auto hits = more_like_this(r.db, id, size, r.analyzer, user.groups);
       if (!hits) return send_error(res, 404, "no_such_passage", "no passage «" + id + "» in the index");
+      json shown = json::array();
+      for (const auto& h : *hits)
+        if (h.collection != "public") shown.push_back(h.doc_id);
+      if (id.find(':') != std::string::npos || !shown.empty())  // collection passages are <collection>:<id>
+        audit_entry(user, req, {{"endpoint", "similar"}, {"passage_id", id}, {"private_docs_shown", shown}});
       SearchResponse response;
       response.total = hits->size();
       response.hits = std::move(*hits);
@@ -460,9 +524,14 @@ struct HttpServer::Impl {
     });
   }
 
-  void handle_health(httplib::Response& res) {
+  void handle_health(const httplib::Request& req, httplib::Response& res) {
+    const Identity user = who(req);
     with_reader(res, [&](Reader& r) {
-      json body = {{"status", "ok"}, {"api", kApiVersion}, {"passages", r.db.get_doccount()}};
+      // Passages this reader may see: the size of private collections is not told to others.
+      const std::size_t passages = has_restricted(r.db)
+                                       ? readable_documents(r.db, Xapian::Query::MatchAll, user.groups).size()
+                                       : r.db.get_doccount();
+      json body = {{"status", "ok"}, {"api", kApiVersion}, {"passages", passages}};
       if (sharded()) {
         // Several databases have no single revision; the fingerprint changes as a revision would.
         body["revision"] = r.fingerprint;
@@ -553,6 +622,9 @@ struct HttpServer::Impl {
         fn(req, res);
       } catch (const BadRequest& e) {
         send_error(res, e.status, e.code, e.message);
+      } catch (const IdentityRefused& e) {
+        if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+        send_error(res, e.status, e.code, e.message);
       } catch (const AnalyzerError& e) {
         send_error(res, 503, "analyzer_unavailable", e.what());
       } catch (const SearchError& e) {
@@ -571,7 +643,7 @@ struct HttpServer::Impl {
     server.Get("/api/history", guarded([this](const auto& req, auto& res) { handle_history(req, res); }));
     server.Get("/api/suggest", guarded([this](const auto& req, auto& res) { handle_suggest(req, res); }));
     server.Get("/api/similar", guarded([this](const auto& req, auto& res) { handle_similar(req, res); }));
-    server.Get("/healthz", guarded([this](const auto&, auto& res) { handle_health(res); }));
+    server.Get("/healthz", guarded([this](const auto& req, auto& res) { handle_health(req, res); }));
     server.Get("/api/.*", [](const httplib::Request&, httplib::Response& res) {
       send_error(res, 404, "not_found", "no such API endpoint; see /api/search, /api/doc/{id}, /api/suggest");
     });
@@ -581,7 +653,7 @@ struct HttpServer::Impl {
       if (!origin_allowed(origin)) return send_error(res, 403, "origin_not_allowed", "origin not allowed");
       res.status = 204;
       res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-      res.set_header("Access-Control-Allow-Headers", "Accept, Content-Type");
+      res.set_header("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization");
       res.set_header("Access-Control-Max-Age", "600");
     });
     const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
@@ -627,6 +699,8 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
     if (ec || !fs::is_directory(impl_->web_root))
       throw SearchError("[serve] no web folder at " + impl_->options.web_dir);
   }
+  if (impl_->options.access && !impl_->options.access->audit.path.empty())
+    impl_->audit = std::make_unique<AuditLog>(impl_->options.access->audit);
   const std::size_t cache_bytes = impl_->options.cache_mb * 1024 * 1024;
   impl_->cache = std::make_unique<ResponseCache>(cache_bytes ? impl_->options.cache_entries : 0, cache_bytes);
   // Open one reader now so that a missing or mismatched database fails here, with its reason.

@@ -1,6 +1,6 @@
 // tsubo over HTTP: the versioned JSON API and the search page in web/, on cpp-httplib.
 //
-//   GET /api/search?q=&type=&court=&law=&from=&to=&dates=&sort=date&page=&size=&facets=1
+//   GET /api/search?q=&type=&court=&law=&collection=&from=&to=&dates=&sort=date&page=&size=&facets=1
 //                                      from / to / dates: years, months or days (date_filter.h)
 //                                      response_to_json() + {api, page, size, from_date, to_date,
 //                                      from_year, to_year,
@@ -14,6 +14,11 @@
 //
 // Errors are JSON, {"error": {"status", "code", "message"}}, with 400 for bad input, 404, 413 for
 // over-long queries and bodies, 414 for over-long request lines, 503 when the index cannot be read.
+//
+// Who is asking (search/request_identity.h): with HttpOptions::access, a Bearer token or a trusted
+// proxy's X-Forwarded-User/-Groups name the user and groups; every endpoint then reads only what
+// those groups may (search/search_query.h, readable_by), 401/403 for a bad token or forged headers.
+// Without it, everyone is anonymous and sees the public documents only, as before.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +29,8 @@
 #include "search/ranking.h"
 
 namespace tsubo {
+
+struct AccessConfig;
 
 inline constexpr int kApiVersion = 1;
 
@@ -46,6 +53,8 @@ struct HttpOptions {
   std::size_t cache_mb = 64;                 // result cache (search bodies by request and index revision); 0 = off
   std::size_t cache_entries = 20000;
   RankingParams ranking;                     // every search's knobs (tsubo serve --rank, for experiments)
+  std::shared_ptr<const AccessConfig> access;  // tokens, trusted proxies, audit log (tsubo serve --config);
+                                               // null: anonymous readers of public documents only
 };
 
 class HttpServer {

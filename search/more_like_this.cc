@@ -8,6 +8,7 @@
 
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "search/search_query.h"
 #include "search/searcher.h"
 #include "search/snippet.h"
 #include "text/utf8.h"
@@ -38,11 +39,12 @@ struct ContentWords : Xapian::ExpandDecider {
 }  // namespace
 
 std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db, const std::string& passage_id,
-                                                     std::size_t limit, const Analyzer& analyzer) {
+                                                     std::size_t limit, const Analyzer& analyzer,
+                                                     const std::vector<std::string>& groups) {
   const std::string id_term = prefixed_term(schema::kPrefixPassageId, passage_id);
-  auto post = db.postlist_begin(id_term);
-  if (post == db.postlist_end(id_term)) return std::nullopt;
-  const Xapian::docid source = *post;
+  const std::vector<Xapian::docid> found = readable_documents(db, Xapian::Query(id_term), groups, 1);
+  if (found.empty()) return std::nullopt;
+  const Xapian::docid source = found.front();
   const auto source_rec = nlohmann::json::parse(db.get_document(source).get_data());
 
   Xapian::RSet rset;
@@ -57,7 +59,7 @@ std::optional<std::vector<SearchHit>> more_like_this(const Xapian::Database& db,
   Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
   query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                         Xapian::Query(prefixed_term(schema::kPrefixDocId, source_rec.value("doc_id", ""))));
-  enquire.set_query(query);
+  enquire.set_query(readable_by(query, groups));
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit h = hit_from_record(it.get_document().get_data());

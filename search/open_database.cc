@@ -24,4 +24,11 @@ Xapian::Database open_database(const std::string& db_path, const std::string& st
   }
 }
 
+Xapian::Database open_databases(const std::vector<std::string>& db_paths, const std::string& stage) {
+  if (db_paths.empty()) return open_database("data/index", stage);
+  Xapian::Database all;
+  for (const auto& path : db_paths) all.add_database(open_database(path, stage));
+  return all;
+}
+
 }  // namespace tsubo

@@ -22,6 +22,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
                     {"doc_id", h.doc_id},
                     {"passage_id", h.passage_id},
                     {"type", h.type},
+                    {"collection", h.collection.empty() ? "public" : h.collection},
                     {"title", h.title},
                     {"heading", h.heading},
                     {"snippet", h.snippet},

@@ -1,5 +1,5 @@
 // Request → Xapian query: the words, each filter checked against what the index holds, the version
-// in force, the priors (see search_query.h).
+// in force, the access filter, the priors (see search_query.h).
 #include "search/search_query.h"
 
 #include "search/question_expansion.h"
@@ -9,6 +9,7 @@
 
 #include "corpus/document.h"
 #include "indexer/citation_terms.h"
+#include "indexer/collection_grants.h"
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 #include "search/statute_versions.h"
@@ -150,6 +151,21 @@ std::vector<Xapian::Query> request_filters(const SearchRequest& request, const X
     filters.emplace_back(Xapian::Query::OP_OR, citing.begin(), citing.end());
   }
   if (!request.doc_ids.empty()) filters.push_back(any_of(schema::kPrefixDocId, request.doc_ids));
+  if (!request.collections.empty()) {
+    // "public" is the public corpus: the passages of no collection.
+    std::vector<Xapian::Query> named;
+    for (const auto& c : request.collections) {
+      if (c == "public") {
+        named.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                           Xapian::Query(Xapian::Query::OP_WILDCARD, schema::kPrefixCollection));
+      } else {
+        if (!is_collection_name(c))
+          throw SearchError("[search] «" + utf8::sanitize(c) + "» is not a collection name");
+        named.emplace_back(prefixed_term(schema::kPrefixCollection, c));
+      }
+    }
+    filters.emplace_back(Xapian::Query::OP_OR, named.begin(), named.end());
+  }
   if (request.date_from || request.date_to) {
     const std::string lo = request.date_from ? std::to_string(request.date_from) : "00000000";
     const std::string hi = request.date_to ? std::to_string(request.date_to) : "99999999";
@@ -188,6 +204,31 @@ Xapian::Query SearchQuery::with_priors(const Xapian::Query& q) const {
   return priors.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, priors);
 }
 
+Xapian::Query readable_by(const Xapian::Query& q, const std::vector<std::string>& groups) {
+  // q AND_NOT (XU AND_NOT (XGa OR XGb …)): what is restricted and not to one of the groups is left out.
+  std::vector<Xapian::Query> granted;
+  for (const auto& g : groups) {
+    if (!is_group_name(g)) throw SearchError("[search][acl] «" + utf8::sanitize(g) + "» is not a group name");
+    granted.emplace_back(prefixed_term(schema::kPrefixGroup, g));
+  }
+  Xapian::Query hidden(schema::kTermRestricted);
+  if (!granted.empty())
+    hidden = Xapian::Query(Xapian::Query::OP_AND_NOT, hidden, Xapian::Query(Xapian::Query::OP_OR, granted.begin(), granted.end()));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, q, hidden);
+}
+
+std::vector<Xapian::docid> readable_documents(const Xapian::Database& db, const Xapian::Query& q,
+                                              const std::vector<std::string>& groups, Xapian::doccount limit) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(readable_by(q, groups));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet m = enquire.get_mset(0, limit ? limit : std::max<Xapian::doccount>(1, db.get_doccount()));
+  return {m.begin(), m.end()};
+}
+
+bool has_restricted(const Xapian::Database& db) { return db.term_exists(schema::kTermRestricted); }
+
 Xapian::Query only_in_force(const Xapian::Query& q, const StatuteVersions& versions, int day) {
   const Xapian::Query hidden = versions.hidden_query(day ? day : today_yyyymmdd());
   return hidden.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, hidden);
@@ -204,6 +245,9 @@ SearchQuery build_search_query(const SearchRequest& request, const Analyzer& ana
     out.feedback_terms = std::move(expanded.added);
   }
   for (const auto& f : request_filters(request, db)) out.text = Xapian::Query(Xapian::Query::OP_FILTER, out.text, f);
+  // Who is asking: passages the request's groups may not read are never matched, so no hit, count,
+  // facet or snippet can show them.
+  out.text = readable_by(out.text, request.groups);
   // Each law once, in the version in force on the day asked (today by default); with all_versions
   // every version, but never a second copy of one revision.
   if (request.all_versions) {

@@ -30,6 +30,20 @@ struct SearchQuery {
 SearchQuery build_search_query(const SearchRequest& request, const Analyzer& analyzer, const Xapian::Database& db,
                                const StatuteVersions& versions);
 
+// The access filter, the one rule for every reader (search, counts and facets, document view,
+// suggestions, more-like-this, cites, exports, history): q limited to the passages a reader of
+// `groups` may see, the public ones (no XU term) and the restricted ones carrying one of the groups
+// (XG). No groups: public passages only. An index without XU terms reads as all public.
+Xapian::Query readable_by(const Xapian::Query& q, const std::vector<std::string>& groups);
+
+// The documents matching readable_by(q, groups), in docid order, at most `limit` (0: all).
+std::vector<Xapian::docid> readable_documents(const Xapian::Database& db, const Xapian::Query& q,
+                                              const std::vector<std::string>& groups, Xapian::doccount limit = 0);
+
+// Whether the database holds any restricted passage (a reader may then need the slower exact
+// counts of readable_by instead of term frequencies).
+bool has_restricted(const Xapian::Database& db);
+
 // The statute versions not to show on `day` (yyyymmdd): q AND_NOT them (q itself when none are).
 Xapian::Query only_in_force(const Xapian::Query& q, const StatuteVersions& versions, int day);
 

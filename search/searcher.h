@@ -34,6 +34,10 @@ struct SearchRequest {
   std::vector<std::string> doc_ids;       // passages of these documents only (ruling/87028; a grouped card's other passages)
   // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates). The dates of rulings and
   // guidance: a statute's date is its promulgation, not its text's, so a range leaves statutes out.
+  std::vector<std::string> collections;   // only these collections (社内規程; "public": the public corpus)
+  std::vector<std::string> groups;        // who is asking: public passages and those of these groups (none: public only)
+  // yyyymmdd, inclusive; 0 = open (search/date_filter.h reads typed dates). The dates of rulings and
+  // guidance: a statute's date is its promulgation, not its text's, so a range leaves statutes out.
   int date_from = 0, date_to = 0;
   // Statute versions (search/statute_versions.h): the texts in force on as_of (yyyymmdd; 0 = today),
   // or every distinct text of every version with all_versions. Rulings and guidance are not filtered.
@@ -81,6 +85,8 @@ struct SearchHit {
   std::string doc_id, passage_id, type, title, heading, snippet, text;
   std::string court, date, case_number, law, article, section, role;
   std::string decision_kind;  // rulings: 判決 | 決定 | 命令 as the text says; empty when it does not
+  std::string collection;     // "public" for the public corpus, else the private collection's name
+  bool restricted = false;    // readable by some groups only
   std::vector<std::string> requirements;  // requirement tags, e.g. 秘密管理性:denied
   VersionInfo version;      // statutes of which several versions are indexed: which one this is
   // With group_by_document: the document's other matching passages (Xapian's collapse count; exact

@@ -10,6 +10,7 @@
 
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
+#include "search/search_query.h"
 #include "search/statute_versions.h"
 #include "text/citations.h"
 #include "text/normalize.h"
@@ -24,7 +25,7 @@ struct Found {
 }  // namespace
 
 ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions& table, const std::string& reference,
-                               const Analyzer& analyzer, int today) {
+                               const Analyzer& analyzer, int today, const std::vector<std::string>& groups) {
   const auto cite = parse_statute_reference(reference);
   if (!cite || cite->article.empty() || cite->law.empty())
     throw HistoryError("[history] «" + reference + "» is not an article of a law: write e.g. 不競法2条 or 特許法35条");
@@ -36,7 +37,7 @@ ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions
   std::map<std::string, std::map<std::string, Found>> by_law;  // law key → doc id → passage
   std::size_t single = 0;  // passages of laws indexed in one version only
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
+  enquire.set_query(readable_by(query, groups));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet found = enquire.get_mset(0, db.get_doccount());
   for (auto it = found.begin(); it != found.end(); ++it) {

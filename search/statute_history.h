@@ -45,8 +45,9 @@ struct HistoryError : std::runtime_error {
 // reference: 不競法2条, 特許法35条, 不正競争防止法第二十一条 (a paragraph or item is ignored: the
 // article is the unit). Throws HistoryError when it is no statute reference or the index holds no
 // such article.
+// Only passages the reader's groups may read count (search/search_query.h, readable_by).
 ArticleHistory article_history(const Xapian::Database& db, const StatuteVersions& versions, const std::string& reference,
-                               const Analyzer& analyzer, int today);
+                               const Analyzer& analyzer, int today, const std::vector<std::string>& groups = {});
 
 // The article as in force on day a and on day b (yyyymmdd), compared: the texts of those days.
 struct ArticleDiff {

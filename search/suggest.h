@@ -25,19 +25,23 @@ struct Suggestion {
 class Suggester {
  public:
   // At most `limit` suggestions: titles, laws and courts holding what was typed (those starting
-  // with it first), then indexed words that complete the last typed word. Thread-safe; each caller
+  // with it first), then indexed words that complete the last typed word. Only what a reader of
+  // `groups` may read is suggested or counted (search/search_query.h, readable_by): a private title,
+  // or a word found only in private passages, is never offered to others. Thread-safe; each caller
   // passes its own open database.
-  std::vector<Suggestion> suggest(const Xapian::Database& db, std::string_view typed, std::size_t limit);
+  std::vector<Suggestion> suggest(const Xapian::Database& db, std::string_view typed, std::size_t limit,
+                                  const std::vector<std::string>& groups = {});
 
  private:
   struct Name {
     std::string display, normalised, kind;
     std::size_t count;
+    std::vector<std::string> groups;  // a private document's title: who may read it (empty: anyone)
   };
   std::vector<Name> names_for(const Xapian::Database& db);
 
   std::mutex mutex_;
-  std::string revision_key_;  // database uuid + revision the names were collected at
+  std::string revision_key_;  // database_fingerprint (search/shards.h) the names were collected at
   std::vector<Name> names_;
 };
 

@@ -128,15 +128,19 @@
       url.searchParams.set('size', String(size));
       const asOf = (this.getAttribute('as-of') || '').trim();
       if (asOf) url.searchParams.set('as_of', asOf);
-      for (const k of ['type', 'court', 'law']) {
+      for (const k of ['type', 'court', 'law', 'collection']) {
         for (const v of (this.getAttribute(k) || '').split(',')) if (v.trim()) url.searchParams.append(k, v.trim());
       }
+      // Private collections: the page sets box.token (an API token of tsubo serve --config) from its own
+      // session, never in the HTML; behind the trusted proxy no token is needed.
+      const headers = { Accept: 'application/json' };
+      if (this.token) headers.Authorization = `Bearer ${this.token}`;
       const status = this.$('.status'), list = this.$('ol');
       status.className = 'status';
       status.removeAttribute('title');
       status.textContent = '検索中…';
       try {
-        const res = await fetch(url, { headers: { Accept: 'application/json' } });
+        const res = await fetch(url, { headers });
         const body = await res.json().catch(() => ({}));
         if (!res.ok) throw Object.assign(new Error(body?.error?.message || `HTTP ${res.status}`), { code: body?.error?.code || '', status: res.status });
         status.textContent = body.total ? `約${body.total}件` : '見つかりませんでした';
