@@ -13,6 +13,7 @@ packages=(
   libpugixml-dev libpoppler-cpp-dev libarchive-dev libjemalloc-dev
   chromium fonts-ipafont-gothic
   wrk groonga-bin groonga-tokenizer-mecab python3-xapian
+  clang libfuzzer-14-dev
 )
 
 # The browser tests run playwright-core under Node.js; take Debian's when the machine has none.
