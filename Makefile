@@ -5,7 +5,7 @@ DB ?= data/index
 TSUBO_CORPUS ?= $(abspath ../shared/corpus)
 export TSUBO_CORPUS
 
-.PHONY: all deps build test demo web-test bench-http clean
+.PHONY: all deps build test demo web-test bench-http fuzz clean
 
 all: build
 
@@ -32,6 +32,10 @@ web-test: build
 # wrk against /api/search of $(DB); not part of the tests.
 bench-http: build
 	bash bench/http_wrk.sh $(BUILD_DIR)/tsubo $(DB)
+
+# Every fuzz target (fuzz/) for FUZZ_SECONDS each (default 60) under ASan+UBSan, in build-fuzz/.
+fuzz: deps
+	bash scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

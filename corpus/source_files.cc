@@ -369,8 +369,11 @@ std::string decode_source_text(const std::string& bytes, const std::string& path
                         std::to_string(line) + ", byte " + byte + ")");
     }
     view = converted;
-    if (view.empty()) throw ImportError("empty file");
   }
+  // A file saved twice by some tools carries two byte order marks; in UTF-16 the second one decodes to
+  // U+FEFF (found by fuzz/source_encoding_fuzz.cc: FF FE FF FE …). None reaches the importers.
+  while (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+  if (view.empty()) throw ImportError("empty file");
   // CRLF and lone CR (old Mac exports) become LF.
   std::string text;
   text.reserve(view.size());

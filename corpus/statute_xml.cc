@@ -44,6 +44,23 @@ bool nested_too_deep(pugi::xml_document& dom) {
   return walker.too_deep;
 }
 
+// The element whose text or attribute is not UTF-8, or nullptr. pugixml decodes a character reference
+// to any number without checking it (&#x4E0eeeeeeeeeeeeD; gave bytes that are no UTF-8), and the
+// input itself is UTF-8 (read_source_text), so only such a reference can be the cause.
+const char* element_with_bad_text(pugi::xml_document& dom) {
+  struct Walker : pugi::xml_tree_walker {
+    const char* bad = nullptr;
+    bool for_each(pugi::xml_node& node) override {
+      if (!utf8::valid(node.value())) bad = node.parent().name();
+      for (const auto& a : node.attributes())
+        if (!utf8::valid(a.value())) bad = node.name();
+      return bad == nullptr;
+    }
+  } walker;
+  dom.traverse(walker);
+  return walker.bad;
+}
+
 // All text below a node, white space between elements dropped (the XML is often pretty-printed).
 std::string text_of(const pugi::xml_node& node) {
   std::string out;
@@ -112,6 +129,8 @@ class XmlLaw {
     if (nested_too_deep(dom))
       fail("elements nested more than " + std::to_string(kMaxNestingDepth) + " levels deep (limit " +
            std::to_string(kMaxNestingDepth) + "); not an e-Gov law XML");
+    if (const char* element = element_with_bad_text(dom))
+      fail(std::string("malformed XML: a character reference in <") + element + "> is not a Unicode character");
     const pugi::xml_node law = dom.child("Law");
     if (!law) fail("not an e-Gov law XML: the root element is <" + std::string(dom.first_child().name()) + ">, not <Law>");
     const pugi::xml_node body = law.child("LawBody");

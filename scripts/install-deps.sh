@@ -14,6 +14,7 @@ packages=(
   chromium fonts-ipafont-gothic fonts-noto-cjk
   wrk groonga-bin groonga-tokenizer-mecab python3-xapian
   python3-docx
+  clang libfuzzer-14-dev
 )
 
 # The browser tests run playwright-core under Node.js; take Debian's when the machine has none.

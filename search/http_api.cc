@@ -113,11 +113,47 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
   return key.dump();
 }
 
+// httplib's server with its request → response step opened for HttpServer::answer().
+struct RawServer : httplib::Server {
+  using httplib::Server::process_request;
+};
+
+// A connection in memory: reads come from the request bytes, writes go to the response.
+class MemoryStream : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view in) : in_(in) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const std::size_t n = std::min(size, in_.size() - pos_);
+    std::memcpy(ptr, in_.data() + pos_, n);
+    pos_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 0;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  bool at_end() const { return pos_ >= in_.size(); }
+  std::string& output() { return out_; }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  std::string out_;
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
   HttpOptions options;
-  httplib::Server server;
+  RawServer server;
   fs::path web_root;  // canonical; empty = no static files
   Suggester suggester;
   std::unique_ptr<AuditLog> audit;  // with --config naming an audit log
@@ -752,6 +788,15 @@ int HttpServer::bind(const std::string& host, int port) {
 }
 
 void HttpServer::run() { impl_->server.listen_after_bind(); }
+
+std::string HttpServer::answer(std::string_view raw) {
+  MemoryStream stream(raw);
+  // As a keep-alive connection: requests in turn until the input ends, one asks to close, or the limit.
+  bool closed = false;
+  for (int i = 0; i < 100 && !closed && !stream.at_end(); ++i)
+    if (!impl_->server.process_request(stream, false, closed, nullptr)) break;
+  return std::move(stream.output());
+}
 
 void HttpServer::stop() {
   if (!impl_) return;

@@ -594,13 +594,15 @@ class StatuteScanner {
   }
 
   // The words before `end` back to punctuation or a particle, when they end like a law or rule.
-  // に and の go on inside "…に関する法律" (公文書等の管理に関する法律), else they end the name.
+  // に and の go on inside "…に関する法律" (公文書等の管理に関する法律), else they end the name. A slash
+  // (also ／, folded) ends it too: it separates the parts of a citation key (law/article/…), and a
+  // name holding one made keys that do not read back (found by fuzz/citations_fuzz.cc).
   std::string name_back_to_punctuation(std::size_t end, std::size_t max) const {
     std::size_t begin = end;
     const bool about = t_.substr(begin > max ? end - max : 0, std::min(end, max)).find(U"に関する") != V32::npos;
     while (begin > 0 && end - begin < max) {
       const char32_t c = t_[begin - 1];
-      if (V32(U",、。(「」)はがをでと").find(c) != V32::npos) break;
+      if (V32(U",、。(「」)はがをでと/").find(c) != V32::npos) break;
       if ((c == U'に' || c == U'の') && !(about && t_.substr(begin - 1, end - begin + 1).find(U"に関する") != V32::npos))
         break;
       --begin;

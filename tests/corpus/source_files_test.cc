@@ -134,6 +134,18 @@ TEST(SourceFiles, ReadConvertsEucJpIso2022JpAndUtf16) {
             "秘密情報の保護ハンドブック\n第２章　管理\n");
 }
 
+// fuzz/source_encoding_fuzz.cc: a UTF-16 file with two byte order marks kept the second as U+FEFF at
+// the start of the text (and so of the first heading). Files saved twice by some tools carry two.
+TEST(SourceFiles, ReadDropsEveryLeadingByteOrderMark) {
+  const fs::path dir = testing::temp_dir("two-boms");
+  write_file(dir / "le.txt", std::string("\xFF\xFE\xFF\xFE\xD8\x79\x0A\x00", 8));  // BOM, U+FEFF, 秘, LF
+  EXPECT_EQ(read_source_text((dir / "le.txt").string()), "秘\n");
+  write_file(dir / "utf8.txt", "\xEF\xBB\xBF\xEF\xBB\xBF秘密\r\n");
+  EXPECT_EQ(read_source_text((dir / "utf8.txt").string()), "秘密\n");
+  write_file(dir / "only-boms.txt", std::string("\xFE\xFF\xFE\xFF", 4));  // the crash input: nothing but marks
+  EXPECT_EQ(import_error([&] { read_source_text((dir / "only-boms.txt").string()); }), "empty file");
+}
+
 TEST(SourceFiles, ReadRefusesAnUnknownEncoding) {
   const std::string message = import_error([] { read_source_text(testing::fixture_path("files/unknown-encoding.txt")); });
   EXPECT_EQ(message.rfind("unknown encoding", 0), 0u) << message;

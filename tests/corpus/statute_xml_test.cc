@@ -83,6 +83,22 @@ TEST(StatuteXml, NestingIsBounded) {
   EXPECT_EQ(doc.passages.front().heading_path.size(), 40u + 3u);  // 40 chapters, 第一章　総則, （目的）, 第一条
 }
 
+// fuzz/statute_xml_fuzz.cc: pugixml decodes &#x4E0eeee…D; (or &#xD800;, &#x110000;) to bytes that are no
+// UTF-8, and the passage's JSON record then failed with a bare [json.exception.type_error.316].
+TEST(StatuteXml, ACharacterReferenceToNoCharacterIsMalformed) {
+  const std::string reason = import_error("xml/bad-char-ref.xml");
+  EXPECT_NE(reason.find("bad-char-ref.xml: malformed XML: a character reference in <LawTitle> is not a Unicode character"),
+            std::string::npos) << reason;
+  const auto law = [](const std::string& num, const std::string& title) {
+    return "<Law><LawBody><LawTitle>" + title + "</LawTitle><MainProvision><Article Num=\"" + num +
+           "\"><ArticleTitle>第一条</ArticleTitle><Paragraph Num=\"1\"><ParagraphSentence><Sentence>目的"
+           "</Sentence></ParagraphSentence></Paragraph></Article></MainProvision></LawBody></Law>";
+  };
+  EXPECT_THROW(parse_statute_xml(law("&#x110000;", "特許法"), "statute/x", "x.xml"), ImportError);
+  EXPECT_THROW(parse_statute_xml(law("1", "&#xD800;"), "statute/x", "x.xml"), ImportError);
+  EXPECT_EQ(parse_statute_xml(law("1", "&#x7279;許法"), "statute/x", "x.xml").title, "特許法");
+}
+
 TEST(StatuteXml, LawWithoutArticles) {
   const Document doc = parse_statute_xml(testing::read_fixture("xml/no-articles.xml"), "statute/n", "no-articles.xml");
   ASSERT_EQ(doc.passages.size(), 1u);

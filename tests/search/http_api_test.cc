@@ -454,6 +454,25 @@ TEST_F(HttpApiTest, UnknownApiPathIsJson404) {
   EXPECT_TRUE(body(r).contains("error"));
 }
 
+// answer() is the socket-free path of the HTTP fuzz target: the same routes, headers and errors.
+TEST_F(HttpApiTest, AnswerServesRawRequestsWithoutASocket) {
+  const std::string one = server_->answer("GET /api/search?q=%E7%A7%98%E5%AF%86&type=ruling HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_EQ(one.rfind("HTTP/1.1 200", 0), 0u) << one.substr(0, 200);
+  EXPECT_NE(one.find("X-Content-Type-Options: nosniff"), std::string::npos);
+  EXPECT_NE(one.find("\"ruling/99001\""), std::string::npos);
+  // Pipelined requests are answered in turn, a malformed request line with a 400 of its own.
+  const std::string three = server_->answer(
+      "GET /healthz HTTP/1.1\r\n\r\nGET /api/search?q= HTTP/1.1\r\n\r\nNOT A REQUEST\r\n\r\nGET /healthz HTTP/1.1\r\n\r\n");
+  EXPECT_EQ(three.rfind("HTTP/1.1 200", 0), 0u);
+  const std::size_t second = three.find("HTTP/1.1 400", 1);
+  ASSERT_NE(second, std::string::npos) << three;
+  EXPECT_NE(three.find("empty_query", second), std::string::npos);
+  const std::size_t third = three.find("HTTP/1.1 400", second + 1);
+  ASSERT_NE(third, std::string::npos) << three;
+  EXPECT_NE(three.find("HTTP/1.1 200", third), std::string::npos) << three;
+  EXPECT_EQ(server_->answer(""), "");
+}
+
 // httplib's SO_REUSEPORT let a second server bind the same port and take every other request.
 TEST_F(HttpApiTest, ASecondServerOnTheSamePortIsRefused) {
   HttpOptions options;

@@ -282,5 +282,20 @@ TEST(Citations, KeysReadBackIntoTheirCitation) {
   EXPECT_EQ(old.key(), "不正競争防止法(旧)/19の2");
 }
 
+// fuzz/citations_fuzz.cc: a law name read back to the punctuation before it (an unknown title given an
+// alias) took in slashes, and its keys (law/article/…) no longer read back into the citation.
+TEST(Citations, ALawNameHoldsNoSlash) {
+  for (const std::string text : {"不正競鉺䘲//止法（以下「不競法」という。）不競法第２条第１項第４号",  // minimised
+                                 "不正競鉺䘲／止法（以下「不競法」という。）不競法第２条第１項第４号"}) {
+    CitationContext ctx;
+    const Citations found = find_citations(text, ctx);
+    ASSERT_FALSE(found.statutes.empty()) << text;
+    for (const auto& c : found.statutes) {
+      EXPECT_EQ(c.law.find('/'), std::string::npos) << c.key();
+      EXPECT_EQ(StatuteCitation::from_key(c.key()).key(), c.key());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tsubo
