@@ -82,6 +82,8 @@ fixture_seeds() {
     guidance_text) echo "$f/guidance $f/web-corpus/guidance" ;;
     source_encoding) echo "$f/files" ;;
     archive) echo "$f/archive" ;;
+    docx_import) echo "$f/docx" ;;
+    html_import) echo "$f/html" ;;
   esac
 }
 
