@@ -19,6 +19,8 @@
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 #include "indexer/citation_terms.h"
+#include "search/facet_counter.h"
+#include "search/hit_explanation.h"
 #include "search/hit_record.h"
 #include "search/query_parser.h"
 #include "search/query_reading.h"
@@ -190,50 +192,6 @@ TypeMix type_mix_of(const RankingParams& p) {
   return mix;
 }
 
-struct FacetSlot {
-  const char* name;
-  unsigned slot;
-};
-constexpr FacetSlot kFacetSlots[] = {{"type", schema::kValueType},   {"court", schema::kValueCourt},
-                                     {"year", schema::kValueYear},   {"law", schema::kValueLaw},
-                                     {"right_type", schema::kValueRightType}};
-
-constexpr std::size_t kMaxCitedFacetValues = 30;  // the most cited articles among the matches
-
-// Counts from a sample of the matches scaled to all of them (scale 1: every match was counted).
-std::size_t scaled(std::size_t count, double scale) {
-  return scale == 1 ? count : std::max<std::size_t>(1, static_cast<std::size_t>(count * scale + 0.5));
-}
-
-// Counts of a slot holding several values joined by '|' (a passage's requirement tags), from a
-// ValueCountMatchSpy over the joined strings: built-in spies also run on remote shards
-// (xapian-tcpsrv knows no spy of ours), and there are few distinct combinations.
-std::vector<FacetCount> split_counts(const Xapian::ValueCountMatchSpy& spy, double scale) {
-  std::map<std::string, std::size_t> counts;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    const std::string& v = *it;
-    for (std::size_t start = 0; start < v.size();) {
-      std::size_t end = v.find('|', start);
-      if (end == std::string::npos) end = v.size();
-      if (end > start) counts[v.substr(start, end - start)] += it.get_termfreq();
-      start = end + 1;
-    }
-  }
-  std::vector<FacetCount> out;
-  for (const auto& [value, n] : counts) out.push_back({value, scaled(n, scale)});
-  std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  return out;
-}
-
-std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool newest_first, double scale) {
-  std::vector<FacetCount> out;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out.push_back({*it, scaled(it.get_termfreq(), scale)});
-  std::stable_sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
-    return newest_first ? a.value > b.value : a.count > b.count;
-  });
-  return out;
-}
-
 // Said once per process and shard: a server retrying a dead shard every 10 s in each of its
 // workers would otherwise repeat the same line hundreds of times a minute.
 void report_missing_shard(const std::string& message) {
@@ -350,49 +308,18 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       Xapian::Enquire enquire(state_->db);
       enquire.set_query(query);
       configure(enquire);
-      std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-      Xapian::ValueCountMatchSpy requirement_spy(schema::kValueRequirements);
-      Xapian::ValueCountMatchSpy cited_spy(schema::kValueCitedArticles);
-      if (request.facets) {
-        for (const auto& f : kFacetSlots) {
-          spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
-          enquire.add_matchspy(spies.back().get());
-        }
-        enquire.add_matchspy(&requirement_spy);
-        enquire.add_matchspy(&cited_spy);
-      }
-      // With facets, check up to facet_sample matches (all when there are fewer, so the counts are
-      // exact): Xapian then cannot skip low-scoring documents, which makes this the costly part.
-      Xapian::doccount check_at_least = 100;
-      if (request.facets) {
-        check_at_least = state_->db.get_doccount();
-        if (request.facet_sample > 0)
-          check_at_least = std::min<Xapian::doccount>(
-              check_at_least, static_cast<Xapian::doccount>(std::max(request.facet_sample, request.offset + request.limit)));
-      }
+      std::optional<FacetCounter> facets;
+      if (request.facets) facets.emplace(enquire);
+      // With facets, every match up to facet_sample is checked, so that the counts are exact.
+      const Xapian::doccount check_at_least =
+          request.facets ? facet_check_at_least(state_->db, request.facet_sample, request.offset + request.limit) : 100;
       // Mixing types reorders the first ranks, so every page is cut from the ranking from its start.
       const std::size_t first = mixing ? 0 : request.offset;
       const std::size_t wanted = mixing ? std::max(request.offset + request.limit, kMixDepth) : request.limit;
       const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                                  static_cast<Xapian::doccount>(wanted), check_at_least);
-      response.facets.clear();
       response.facets_estimated = false;
-      double scale = 1;
-      // The spies saw fewer documents than may match: they were stopped at facet_sample.
-      if (request.facets && spies.front()->get_total() > 0 &&
-          spies.front()->get_total() < mset.get_matches_upper_bound()) {
-        response.facets_estimated = true;
-        scale = std::max(1.0, double(mset.get_matches_estimated()) / spies.front()->get_total());
-      }
-      for (std::size_t i = 0; i < spies.size(); ++i)
-        response.facets.emplace_back(kFacetSlots[i].name,
-                                     facet_counts(*spies[i], kFacetSlots[i].slot == schema::kValueYear, scale));
-      if (request.facets) {
-        response.facets.emplace_back("requirement", split_counts(requirement_spy, scale));
-        std::vector<FacetCount> cited = split_counts(cited_spy, scale);
-        if (cited.size() > kMaxCitedFacetValues) cited.resize(kMaxCitedFacetValues);
-        response.facets.emplace_back("cited", std::move(cited));
-      }
+      response.facets = facets ? facets->counts(mset, response.facets_estimated) : Facets{};
       response.total = mset.get_matches_estimated();
       response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -414,22 +341,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             hit.version = std::move(v);
         }
         if (request.explain) {
-          Explanation& x = hit.explanation;
-          // Words only: prefixed boolean terms (XPreasoning, XK…) are filters and priors, not matches.
-          for (auto t = s.enquire->get_matching_terms_begin(it); t != s.enquire->get_matching_terms_end(it); ++t)
-            if (!schema::is_prefixed_term(*t)) x.matched_terms.push_back(*t);
-          x.matched_words = matched_words(hit.text, it.get_document().get_value(schema::kValueTokenSpans),
-                                          parsed.highlight_terms, *state_->analyzer);
-          x.role = hit.role;
-          x.role_prior = role_prior_of(request.ranking, hit.role);
-          for (const auto& tag : parsed.outcome_tags)
-            if (std::find(hit.requirements.begin(), hit.requirements.end(), tag) != hit.requirements.end()) {
-              x.outcome = tag;
-              x.outcome_lift = request.ranking.outcome_weight;
-              break;
-            }
-          x.text_score = hit.score - x.role_prior - x.outcome_lift;
-          x.promoted = s.promoted;
+          hit.explanation = explain_hit(hit, it, *s.enquire, parsed, request.ranking, *state_->analyzer);
+          hit.explanation.promoted = s.promoted;
         }
         response.hits.push_back(std::move(hit));
       }
