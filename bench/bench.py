@@ -322,6 +322,8 @@ def main():
             if len(f) == 7 and f[0].startswith(("uncached", "cached")):
                 row("http", f"wrk -t2 -c32 -d{dur} {f[0]}", f"{float(f[1]):.0f} req/s",
                     f"p50 {f[2]} p90 {f[3]} p99 {f[4]} ms; non-2xx {f[5]}; socket errors {f[6]}")
+                if f[0] == "uncached-query-set":
+                    stats["wrk_query_set"] = float(f[1])
 
     # Shards: the two shards searched locally as one, then through two xapian-tcpsrv on loopback.
     if "shards" not in skip:
@@ -378,7 +380,7 @@ def main():
         row("grep", "grep -rlF first word p50/p95/p99", ms3((pct(lat, 50), pct(lat, 95), pct(lat, 99))) + " ms",
             f"x{pct(lat, 50) / max(stats['warm'][0], 1e-3):.0f} tsubo warm p50")
     if "groonga" not in skip and shutil.which("groonga"):
-        groonga_bench(tsubo, db, work, queries, text_mb, stats)
+        groonga_bench(tsubo, db, work, queries, text_mb, stats, a.wrk_duration or ("3s" if a.smoke else "30s"))
 
     print("\n| section | measure | value | note |\n| --- | --- | --- | --- |")
     for r in ROWS:
@@ -452,7 +454,7 @@ def versions_bench(tsubo, shard_a, shard_b, versions_dir, work, query_files, rep
             f"median p50 {p50_v:.2f} ms = {p50_v / p50_c:.2f} x (target <= 1.20)")
 
 
-def groonga_bench(tsubo, db, work, queries, text_mb, stats):
+def groonga_bench(tsubo, db, work, queries, text_mb, stats, wrk_duration):
     gdb = os.path.join(work, "groonga", "db")
     os.makedirs(os.path.dirname(gdb))
     load = os.path.join(work, "groonga", "load.grn")
@@ -499,6 +501,41 @@ def groonga_bench(tsubo, db, work, queries, text_mb, stats):
     same = elapsed([select(q, True) for q in queries] * 3)[len(queries):]
     row("groonga", "select warm p50/p95/p99, text + snippet_html", ms3((pct(same, 50), pct(same, 95), pct(same, 99))) + " ms",
         f"the same work as tsubo's page; tsubo warm p50 / groonga: {stats['warm'][0] / max(pct(same, 50), 1e-3):.2f}")
+    if shutil.which("wrk"):
+        groonga_http(gdb, work, queries, stats, wrk_duration)
+
+
+def groonga_http(gdb, work, queries, stats, duration):
+    """Groonga's own HTTP server, the same query set through wrk as tsubo serve uncached (bench/http_wrk.sh),
+    each select doing the work of tsubo's page: ten hits with the text and snippet_html."""
+    import urllib.parse
+    paths = os.path.join(work, "groonga", "http-paths")
+    with open(paths, "w", encoding="utf-8") as out:
+        for q in queries:
+            params = {"table": "Passages", "match_columns": "text", "query": " ".join(plain_words(q)), "limit": "10",
+                      "output_columns": "_key,_score,text,snippet_html(text)", "sort_keys": "-_score"}
+            out.write("/d/select?" + urllib.parse.urlencode(params) + "\n")
+    port = free_port()
+    server = subprocess.Popen(["groonga", "-s", "--protocol", "http", "--bind-address", "127.0.0.1", "--port", str(port),
+                               "--max-threads", "2", gdb], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not wait_port(port):
+            row("groonga", "HTTP server", "did not start")
+            return
+        out = subprocess.run(["wrk", "-t2", "-c32", f"-d{duration}", "--latency", "-s", os.path.join(HERE, "rotate.lua"),
+                              f"http://127.0.0.1:{port}"], capture_output=True, text=True,
+                             env={**os.environ, "WRK_PATHS": paths}).stdout
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
+    req_s = float(rps.group(1)) if rps else 0
+    ours = stats.get("wrk_query_set")
+    row("groonga", f"HTTP wrk -t2 -c32 -d{duration} query set, text + snippet_html", f"{req_s:.0f} req/s",
+        f"p50 {p50.group(1) if p50 else '?'}; non-2xx {non2xx.group(1) if non2xx else 0}"
+        + (f"; tsubo uncached query set / groonga: {ours / max(req_s, 1e-3):.2f}" if ours else ""))
 
 
 if __name__ == "__main__":
