@@ -236,10 +236,12 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
       try {
         const Analyzer analyzer(options.dictionary_dir);
         for (std::size_t r; (r = next_run.fetch_add(1)) < runs.size();) {
-          Xapian::WritableDatabase shard(folder.shard(r), Xapian::DB_CREATE);
+          // No fsync: a shard is scratch, compacted into a new database that is synced when published.
+          Xapian::WritableDatabase shard(folder.shard(r), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
           shard.set_metadata(schema::kMetaAnalyzer, analyzer_identity);
           shard.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
-          std::uintmax_t run_bytes = 0;
+          std::uintmax_t run_bytes = 0, uncommitted_bytes = 0;
+          std::size_t uncommitted = 0;
           for (std::size_t i = runs[r].first; i < runs[r].second; ++i) {
             ParsedFile parsed = parse_one(files[i], analyzer, grants);
             if (parsed.error) {
@@ -255,11 +257,20 @@ void index_into_shards(const std::vector<SourceFile>& files, const IndexOptions&
             } else {
               documents_done++;
               passages_done += parsed.passages.size();
+              uncommitted += parsed.passages.size();
               kill_point("shard-document");
             }
             bytes_done += parsed.bytes;
             run_bytes += parsed.bytes;
+            uncommitted_bytes += parsed.bytes;
             files_done++;
+            if (uncommitted >= options.shard_commit_passages) {
+              ensure_room(folder.shard(r), kRoomPerSourceByte * uncommitted_bytes + kRoomMarginBytes,
+                          "writing shard " + std::to_string(r));
+              shard.commit();
+              uncommitted = 0;
+              uncommitted_bytes = 0;
+            }
           }
           ensure_room(folder.shard(r), kRoomPerSourceByte * run_bytes + kRoomMarginBytes, "writing shard " + std::to_string(r));
           shard.commit();

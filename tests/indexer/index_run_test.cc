@@ -62,6 +62,7 @@ TEST(IndexRun, ShardedBuildEqualsOneWriter) {
   sharded.db_path = testing::temp_dir("index-sharded") + "/db";
   sharded.jobs = 2;
   sharded.shards = true;
+  sharded.shard_commit_passages = 3;  // many commits inside each shard, as on a large corpus
   const IndexStats b = index_paths(fixture_folders(), sharded);
 
   ASSERT_GT(a.passages, 10u);
