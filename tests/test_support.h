@@ -20,6 +20,9 @@ std::string tsubo_binary();
 // A fresh empty temporary folder, removed when the test program exits.
 std::string temp_dir(const std::string& label);
 
+// A loopback port nothing listens on now (the kernel's choice for port 0); 0 when none was given.
+int free_port();
+
 }  // namespace tsubo::testing
 
 #define TSUBO_BINARY (::tsubo::testing::tsubo_binary())

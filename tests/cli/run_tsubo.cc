@@ -1,6 +1,7 @@
 // Runs the tsubo binary for the command-line tests.
 #include "cli/run_tsubo.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -46,6 +47,20 @@ const std::string& web_corpus_db() {
     return path;
   }();
   return db;
+}
+
+ServeProcess::ServeProcess(const std::string& args) {
+  // The shell prints its pid, then becomes tsubo: that pid is the server's.
+  const std::string command = "echo $$; exec " + shell_quote(TSUBO_BINARY) + " serve " + args + " 2>&1";
+  pipe_ = popen(command.c_str(), "r");
+  char line[4096];
+  if (pipe_ && std::fgets(line, sizeof line, pipe_)) pid_ = std::stoi(line);
+  if (pipe_ && std::fgets(line, sizeof line, pipe_)) first_line_ = line;
+}
+
+ServeProcess::~ServeProcess() {
+  if (pid_ > 0) kill(pid_, SIGTERM);
+  if (pipe_) pclose(pipe_);
 }
 
 }  // namespace tsubo::testing

@@ -675,17 +675,7 @@ TEST_F(HttpShardsTest, LocalShardsAnswerAsOneDatabaseAndAMissingOneIsNamed) {
 
 // ---- remote shards: two xapian-tcpsrv on loopback ------------------------------------------------
 
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
+using ::tsubo::testing::free_port;
 
 bool listening(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);

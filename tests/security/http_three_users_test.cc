@@ -33,42 +33,18 @@ const std::string kSecret = "社内規程:guidance/秘密管理規程";
 const std::string kDiscipline = "人事:guidance/懲戒規程";
 const std::string kEvaluation = "人事:guidance/評価規程";  // 人事/評価/.tsubo-acl: hr-lead only
 
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof addr;
-  const bool ok = bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-                  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size) == 0;
-  close(fd);
-  return ok ? ntohs(addr.sin_port) : 0;
-}
-
-// `tsubo serve` in the background; ready() once it printed its address.
+// `tsubo serve` on `port` in the background, with the options every server here shares.
 class Server {
  public:
-  Server(const std::string& args, int port) : port_(port) {
-    const std::string command = "echo $$; exec " + shell_quote(TSUBO_BINARY) + " serve --port " + std::to_string(port) +
-                                " --web '' --threads 4 " + args + " 2>&1";
-    pipe_ = popen(command.c_str(), "r");
-    char line[4096];
-    if (pipe_ && std::fgets(line, sizeof line, pipe_)) pid_ = std::stoi(line);
-    if (pipe_ && std::fgets(line, sizeof line, pipe_)) first_line_ = line;
-  }
-  ~Server() {
-    if (pid_ > 0) kill(pid_, SIGTERM);
-    if (pipe_) pclose(pipe_);
-  }
-  bool ready() const { return first_line_.rfind("tsubo serving", 0) == 0; }
-  const std::string& first_line() const { return first_line_; }
+  Server(const std::string& args, int port)
+      : process_("--port " + std::to_string(port) + " --web '' --threads 4 " + args), port_(port) {}
+  bool ready() const { return process_.serving(); }
+  const std::string& first_line() const { return process_.first_line(); }
   int port() const { return port_; }
 
  private:
+  ServeProcess process_;
   int port_;
-  FILE* pipe_ = nullptr;
-  pid_t pid_ = 0;
-  std::string first_line_;
 };
 
 struct User {
