@@ -211,7 +211,7 @@ struct HttpEventLoop::Impl {
       job.request.remote_addr = c.peer;
       job.request.remote_port = c.peer_port;
       job.head = p.head;
-      job.keep_alive = p.keep_alive && !c.peer_closed;
+      job.keep_alive = p.keep_alive;  // after a half-close, advance() closes once every request is answered
       {
         std::lock_guard<std::mutex> lock(jobs_mutex);
         jobs.push_back(std::move(job));
