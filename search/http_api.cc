@@ -699,6 +699,7 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
   caps.request_timeout_ms = o.request_timeout_seconds * 1000;
   caps.idle_timeout_ms = caps.write_timeout_ms = o.io_timeout_seconds * 1000;
   caps.workers = std::max<std::size_t>(1, o.threads);
+  if (o.access) caps.uncapped_peers = o.access->trusted_proxies;
   Impl* impl = impl_.get();
   impl_->loop = std::make_unique<HttpEventLoop>(
       limits, caps, [impl](httplib::Request& req, httplib::Response& res) { impl->dispatch(req, res); }, &Impl::refuse);

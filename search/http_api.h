@@ -56,7 +56,7 @@ struct HttpOptions {
   std::size_t max_header_lines = 100;        // (431)
   std::size_t max_connections = 1024;        // open at once (503 too_many_connections)
   std::size_t max_connections_per_client = 64;  // from one address (503 too_many_connections_from_client);
-                                                // behind a proxy, every client has the proxy's address
+                                                // the trusted proxies of `access` are not held to it
   double slow_query_ms = 2000;               // searches slower than this are logged to stderr
   double query_time_limit_ms = 1000;         // matching stops after this; the best hits so far are returned
   std::size_t cache_mb = 64;                 // result cache (search bodies by request and index revision); 0 = off

@@ -8,10 +8,12 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -87,6 +89,7 @@ struct HttpEventLoop::Impl {
   std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> connections;
   std::unordered_map<std::string, std::size_t> per_peer;
   std::uint64_t next_id = 2;
+  Clock::time_point accept_paused_until{};  // {}: the listening socket is watched
 
   std::mutex jobs_mutex;
   std::condition_variable jobs_ready;
@@ -250,7 +253,13 @@ struct HttpEventLoop::Impl {
       const int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
         if (errno == EINTR || errno == ECONNABORTED) continue;
-        return;  // EAGAIN, or out of descriptors (EMFILE): the rest wait in the backlog
+        if (errno == EMFILE || errno == ENFILE) {
+          // Out of descriptors: the listening socket stays readable, so stop watching it for a
+          // moment rather than spin; the waiting connections stay in the backlog.
+          epoll_ctl(epoll_fd, EPOLL_CTL_DEL, listen_fd, nullptr);
+          accept_paused_until = Clock::now() + kSweepInterval;
+        }
+        return;  // EAGAIN: nothing more to accept
       }
       char host[INET6_ADDRSTRLEN] = "";
       int port = 0;
@@ -277,7 +286,8 @@ struct HttpEventLoop::Impl {
         refused = refusal_bytes(503, "too_many_connections",
                                 "too many open connections (at most " + std::to_string(caps.max_connections) +
                                     "; serve --max-connections); try again");
-      else if (from_peer >= caps.max_connections_per_client)
+      else if (from_peer >= caps.max_connections_per_client &&
+               std::find(caps.uncapped_peers.begin(), caps.uncapped_peers.end(), host) == caps.uncapped_peers.end())
         refused = refusal_bytes(503, "too_many_connections_from_client",
                                 "too many open connections from " + std::string(host) + " (at most " +
                                     std::to_string(caps.max_connections_per_client) +
@@ -407,6 +417,13 @@ struct HttpEventLoop::Impl {
         }
       }
       if (Clock::now() - swept >= kSweepInterval) {
+        if (accept_paused_until != Clock::time_point{} && Clock::now() >= accept_paused_until) {
+          epoll_event ev{};
+          ev.events = EPOLLIN;
+          ev.data.u64 = kListenId;
+          epoll_ctl(epoll_fd, EPOLL_CTL_ADD, listen_fd, &ev);
+          accept_paused_until = {};
+        }
         sweep();
         swept = Clock::now();
       }
@@ -478,6 +495,15 @@ int HttpEventLoop::bind(const std::string& host, int port) {
     throw std::runtime_error("[serve] cannot listen on " + where + ": " + std::strerror(error));
   }
   set_nonblocking(fd);
+  // Room for every connection the caps allow (the soft limit is often 1024 descriptors).
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+    const rlim_t want = static_cast<rlim_t>(impl_->caps.max_connections + kRefusalSlots + 256);
+    if (files.rlim_cur < want) {
+      files.rlim_cur = std::min(want, files.rlim_max);
+      setrlimit(RLIMIT_NOFILE, &files);
+    }
+  }
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "search/http_wire.h"
 
@@ -16,6 +17,8 @@ namespace tsubo {
 struct ConnectionLimits {
   std::size_t max_connections = 1024;           // open at once; more get 503 too_many_connections
   std::size_t max_connections_per_client = 64;  // from one peer address; more get 503 too_many_connections_from_client
+  std::vector<std::string> uncapped_peers;      // addresses not held to the per-client cap (a trusted proxy
+                                                // speaks for many users); the total cap still holds
   int request_timeout_ms = 10000;               // a request must arrive whole within this of its first byte: 408
   int idle_timeout_ms = 5000;                   // a kept-alive connection with nothing sent is closed after this
   int write_timeout_ms = 5000;                  // a client reading nothing of its answer for this long is dropped
