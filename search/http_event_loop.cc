@@ -54,7 +54,7 @@ struct Connection {
   bool peer_closed = false;   // the client shut its side (read returned 0)
   bool close_after = false;   // close once `out` is written
   bool draining = false;      // answered and shut for writing: reading and dropping until EOF
-  bool hung_up = false;       // EPOLLHUP while busy: removed from epoll, closed when the answer comes
+  bool hung_up = false;       // gone while busy: out of epoll, the descriptor closed when the worker is done
   std::uint32_t events = 0;
   Clock::time_point request_start{};  // first byte of the request being read; {} when none
   Clock::time_point idle_since, last_write, drain_until;
@@ -66,11 +66,15 @@ struct Job {
   std::uint64_t id;
   httplib::Request request;
   bool head, keep_alive;
+  int fd;          // the worker writes what it can of the answer itself when
+  bool may_write;  // nothing else is waiting to go out (the loop writes to a busy connection only then)
 };
 
 struct Done {
   std::uint64_t id;
   std::string bytes;
+  std::size_t sent;  // by the worker
+  bool failed;       // the worker's send found the client gone
   bool keep_alive;
 };
 
@@ -132,7 +136,20 @@ struct HttpEventLoop::Impl {
         res = httplib::Response();
         refusal(500, "internal_error", "internal error", res);
       }
-      Done d{job.id, serialize_http_response(res, job.head, job.keep_alive), job.keep_alive};
+      Done d{job.id, serialize_http_response(res, job.head, job.keep_alive), 0, false, job.keep_alive};
+      // Sending from here saves the loop a copy and a wake-up for most answers. The descriptor stays
+      // open while the connection is busy (close_connection waits for the worker).
+      while (job.may_write && d.sent < d.bytes.size()) {
+        const ssize_t n = ::send(job.fd, d.bytes.data() + d.sent, d.bytes.size() - d.sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+          d.sent += static_cast<std::size_t>(n);
+        } else if (n < 0 && errno == EINTR) {
+          continue;
+        } else {
+          d.failed = n < 0 && errno != EAGAIN && errno != EWOULDBLOCK;
+          break;
+        }
+      }
       {
         std::lock_guard<std::mutex> lock(done_mutex);
         done.push_back(std::move(d));
@@ -143,8 +160,14 @@ struct HttpEventLoop::Impl {
 
   // ---- connections -----------------------------------------------------------------------------
 
+  // Closes now, or, while a worker has the connection (and may be writing to its descriptor), takes it
+  // out of epoll and leaves the close to deliver_answers.
   void close_connection(Connection& c) {
     if (!c.hung_up) epoll_ctl(epoll_fd, EPOLL_CTL_DEL, c.fd, nullptr);
+    if (c.busy) {
+      c.hung_up = true;
+      return;
+    }
     ::close(c.fd);
     if (!c.peer.empty() && --per_peer[c.peer] == 0) per_peer.erase(c.peer);
     connections.erase(c.id);  // destroys c
@@ -196,7 +219,7 @@ struct HttpEventLoop::Impl {
         break;
       }
       if (c.request_start == Clock::time_point{}) c.request_start = Clock::now();
-      Job job{c.id, {}, false, false};
+      Job job{c.id, {}, false, false, c.fd, false};
       const ParsedRequest p = parse_http_request(c.in, limits, job.request);
       if (p.state == ParsedRequest::State::kIncomplete) {
         if (c.peer_closed && !c.pending()) return close_connection(c), false;
@@ -215,6 +238,8 @@ struct HttpEventLoop::Impl {
       job.request.remote_port = c.peer_port;
       job.head = p.head;
       job.keep_alive = p.keep_alive;  // after a half-close, advance() closes once every request is answered
+      job.fd = c.fd;
+      job.may_write = !c.pending();
       {
         std::lock_guard<std::mutex> lock(jobs_mutex);
         jobs.push_back(std::move(job));
@@ -331,11 +356,16 @@ struct HttpEventLoop::Impl {
       if (it == connections.end()) continue;
       Connection& c = *it->second;
       c.busy = false;
-      if (c.hung_up) {
+      if (c.hung_up || d.failed) {
         close_connection(c);
         continue;
       }
-      c.out += d.bytes;
+      if (c.out.empty()) {
+        c.out = std::move(d.bytes);
+        c.out_sent = d.sent;
+      } else {
+        c.out.append(d.bytes, d.sent);
+      }
       if (!d.keep_alive) c.close_after = true;
       c.idle_since = c.last_write = Clock::now();
       advance(c);
@@ -406,15 +436,7 @@ struct HttpEventLoop::Impl {
         } else if (what & EPOLLOUT) {
           if (!advance(c)) continue;
         }
-        Connection& still = *it->second;
-        if ((what & EPOLLHUP) && !(what & EPOLLIN)) {
-          if (!still.busy) {
-            close_connection(still);
-          } else {
-            epoll_ctl(epoll_fd, EPOLL_CTL_DEL, still.fd, nullptr);
-            still.hung_up = true;
-          }
-        }
+        if ((what & EPOLLHUP) && !(what & EPOLLIN)) close_connection(*it->second);
       }
       if (Clock::now() - swept >= kSweepInterval) {
         if (accept_paused_until != Clock::time_point{} && Clock::now() >= accept_paused_until) {
@@ -438,7 +460,12 @@ struct HttpEventLoop::Impl {
     workers.clear();
     std::vector<std::uint64_t> ids;
     for (const auto& [id, c] : connections) ids.push_back(id);
-    for (std::uint64_t id : ids) close_connection(*connections.at(id));
+    for (std::uint64_t id : ids) {
+      Connection& c = *connections.at(id);
+      c.busy = false;  // the workers are gone
+      c.hung_up = true;  // and so is epoll's interest, or soon
+      close_connection(c);
+    }
   }
 };
 

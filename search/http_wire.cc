@@ -153,7 +153,9 @@ ParsedRequest parse_http_request(std::string_view buffer, const HttpLimits& limi
 
 std::string serialize_http_response(const httplib::Response& res, bool head, bool keep_alive) {
   const int status = res.status == -1 ? 200 : res.status;  // httplib's "not set", as set_content leaves it
-  std::string s = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
+  std::string s;
+  s.reserve(512 + (head ? 0 : res.body.size()));
+  s += "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
   for (const auto& [name, value] : res.headers) {
     if (iequals(name, "Content-Length") || iequals(name, "Connection")) continue;
     s += name + ": " + value + "\r\n";
