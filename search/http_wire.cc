@@ -79,12 +79,10 @@ ParsedRequest parse_http_request(std::string_view buffer, const HttpLimits& limi
       break;
     }
   }
-  const std::string too_large = "request headers too large (at most " + std::to_string(limits.max_header_bytes) + " bytes)";
-  if (head_end == std::string_view::npos) {
-    if (buffer.size() > limits.max_header_bytes) return refuse(431, "headers_too_large", too_large);
-    return {};
-  }
-  if (head_end > limits.max_header_bytes) return refuse(431, "headers_too_large", too_large);
+  if (head_end == std::string_view::npos ? buffer.size() > limits.max_header_bytes : head_end > limits.max_header_bytes)
+    return refuse(431, "headers_too_large",
+                  "request headers too large (at most " + std::to_string(limits.max_header_bytes) + " bytes)");
+  if (head_end == std::string_view::npos) return {};
 
   out = httplib::Request();
   const std::string_view request_line = trim(buffer.substr(0, line_end));
