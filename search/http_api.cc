@@ -115,6 +115,7 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
 struct HttpServer::Impl {
   HttpOptions options;
   std::unique_ptr<HttpEventLoop> loop;
+  HttpLimits limits;  // the loop's, for answer()
   fs::path web_root;  // canonical; empty = no static files
   Suggester suggester;
   std::unique_ptr<AuditLog> audit;  // with --config naming an audit log
@@ -625,6 +626,8 @@ struct HttpServer::Impl {
       send_error(res, 503, "analyzer_unavailable", e.what());
     } catch (const SearchError& e) {
       send_error(res, 503, "index_unavailable", e.what());
+    } catch (const Xapian::Error& e) {
+      send_error(res, 503, "index_unavailable", "[serve][xapian] " + e.get_description());
     } catch (const std::exception& e) {
       std::cerr << "[serve] " << req.method << " " << req.path << ": " << e.what() << "\n";
       res = httplib::Response();
@@ -689,7 +692,7 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->idle.push_back(impl_->open_reader());
 
   const HttpOptions& o = impl_->options;
-  HttpLimits limits;
+  HttpLimits& limits = impl_->limits;
   limits.max_header_bytes = o.max_header_bytes;
   limits.max_header_lines = o.max_header_lines;
   limits.max_body_bytes = o.max_body_bytes;
@@ -710,6 +713,35 @@ HttpServer::~HttpServer() { stop(); }
 int HttpServer::bind(const std::string& host, int port) { return impl_->loop->bind(host, port); }
 
 void HttpServer::run() { impl_->loop->run(); }
+
+std::string HttpServer::answer(std::string_view raw) {
+  std::string out;
+  for (int i = 0; i < 100 && !raw.empty(); ++i) {  // 100: as many as a connection's pipeline in the tests
+    httplib::Request req;
+    const ParsedRequest p = parse_http_request(raw, impl_->limits, req);
+    if (p.state == ParsedRequest::State::kIncomplete) break;
+    httplib::Response res;
+    if (p.state == ParsedRequest::State::kRefused) {
+      Impl::refuse(p.status, p.code, p.message, res);
+      out += serialize_http_response(res, false, false);
+      const std::size_t end = raw.find("\r\n\r\n");
+      if (end == std::string_view::npos) break;
+      raw.remove_prefix(end + 4);
+      continue;
+    }
+    req.remote_addr = "127.0.0.1";
+    try {
+      impl_->dispatch(req, res);
+    } catch (...) {
+      res = httplib::Response();
+      Impl::refuse(500, "internal_error", "internal error", res);
+    }
+    out += serialize_http_response(res, p.head, p.keep_alive);
+    raw.remove_prefix(p.consumed);
+    if (!p.keep_alive) break;
+  }
+  return out;
+}
 
 void HttpServer::stop() {
   if (impl_) impl_->loop->stop();

@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "search/ranking.h"
@@ -80,6 +81,12 @@ class HttpServer {
   // picked up within a second, without a restart (the cache is keyed by the index revision).
   void run();
   void stop();
+
+  // Answers the raw HTTP requests in `raw` (request line, headers, body; several when pipelined) as the
+  // server does on a connection, without a socket, and returns the raw responses: the request → response
+  // path for the fuzz target fuzz/http_request_fuzz.cc and tests. Unlike a connection, which is closed
+  // after a refusal, it goes on after the refused request's empty line, so one input reaches more requests.
+  std::string answer(std::string_view raw);
 
  private:
   struct Impl;

@@ -135,6 +135,10 @@ struct HttpEventLoop::Impl {
         std::cerr << "[serve] " << job.request.method << " " << job.request.path << ": " << e.what() << "\n";
         res = httplib::Response();
         refusal(500, "internal_error", "internal error", res);
+      } catch (...) {  // Xapian::Error is no std::exception: a worker must outlive anything a handler throws
+        std::cerr << "[serve] " << job.request.method << " " << job.request.path << ": unknown error\n";
+        res = httplib::Response();
+        refusal(500, "internal_error", "internal error", res);
       }
       Done d{job.id, serialize_http_response(res, job.head, job.keep_alive), 0, false, job.keep_alive};
       // Sending from here saves the loop a copy and a wake-up for most answers. The descriptor stays

@@ -94,6 +94,7 @@ ParsedRequest parse_http_request(std::string_view buffer, const HttpLimits& limi
   const std::string_view target = request_line.substr(sp1 + 1, sp2 - sp1 - 1);
   const std::string_view version = request_line.substr(sp2 + 1);
   if (!is_token(method) || target.empty()) return refuse(400, "bad_request_line", "the request line must be «METHOD target HTTP/1.1»");
+  if (version.rfind("HTTP/", 0) != 0) return refuse(400, "bad_request_line", "the request line must be «METHOD target HTTP/1.1»");
   if (version != "HTTP/1.1" && version != "HTTP/1.0")
     return refuse(505, "http_version_not_supported", "only HTTP/1.0 and HTTP/1.1 are served");
   out.method = std::string(method);

@@ -62,7 +62,7 @@ TEST(HttpWire, EachLimitIsNamedInItsRefusal) {
 
 TEST(HttpWire, MalformedRequestsAreRefusedNotGuessed) {
   httplib::Request req;
-  for (const char* bad : {"GET\r\n\r\n", "GET / HTTP/1.1 extra\r\n\r\n", "GET / HTTP/1.1\r\nno colon\r\n\r\n",
+  for (const char* bad : {"GET\r\n\r\n", "NOT A REQUEST\r\n\r\n", "GET / HTTP/1.1 extra\r\n\r\n", "GET / HTTP/1.1\r\nno colon\r\n\r\n",
                           "GET / HTTP/1.1\r\n folded: x\r\n\r\n", "GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
                           "GET / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"}) {
     const ParsedRequest p = parse_http_request(bad, {}, req);
