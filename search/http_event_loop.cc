@@ -140,6 +140,7 @@ struct HttpEventLoop::Impl {
         res = httplib::Response();
         refusal(500, "internal_error", "internal error", res);
       }
+      compress_response(job.request, res);
       Done d{job.id, serialize_http_response(res, job.head, job.keep_alive), 0, false, job.keep_alive};
       // Sending from here saves the loop a copy and a wake-up for most answers. The descriptor stays
       // open while the connection is busy (close_connection waits for the worker).

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
 namespace tsubo {
 namespace {
@@ -148,6 +149,26 @@ ParsedRequest parse_http_request(std::string_view buffer, const HttpLimits& limi
     p.head = true;
   }
   return p;
+}
+
+void compress_response(const httplib::Request& req, httplib::Response& res) {
+  if (res.body.empty() || res.has_header("Content-Encoding")) return;
+  const auto type = httplib::detail::encoding_type(req, res);
+  std::unique_ptr<httplib::detail::compressor> compressor;
+  if (type == httplib::detail::EncodingType::Brotli) compressor = std::make_unique<httplib::detail::brotli_compressor>();
+  else if (type == httplib::detail::EncodingType::Gzip) compressor = std::make_unique<httplib::detail::gzip_compressor>();
+  else return;
+  std::string packed;
+  const bool ok = compressor->compress(res.body.data(), res.body.size(), true, [&](const char* data, std::size_t n) {
+    packed.append(data, n);
+    return true;
+  });
+  if (!ok) return;  // sent as it is
+  res.body = std::move(packed);
+  res.set_header("Content-Encoding", type == httplib::detail::EncodingType::Brotli ? "br" : "gzip");
+  const std::string vary = res.get_header_value("Vary");
+  res.headers.erase("Vary");
+  res.set_header("Vary", vary.empty() ? "Accept-Encoding" : vary + ", Accept-Encoding");
 }
 
 std::string serialize_http_response(const httplib::Response& res, bool head, bool keep_alive) {

@@ -34,6 +34,10 @@ struct ParsedRequest {
 // says kIncomplete only while every limit still holds for what has arrived.
 ParsedRequest parse_http_request(std::string_view buffer, const HttpLimits& limits, httplib::Request& out);
 
+// Compresses res.body with brotli or gzip when the request accepts it and the type is text, JSON or
+// XML (httplib's own rule, as its server did), setting Content-Encoding and Vary.
+void compress_response(const httplib::Request& req, httplib::Response& res);
+
 // The bytes of a response (status -1, as set_content leaves it, is 200): status line, res.headers, Content-Length and Connection, then the body
 // (left out for HEAD, where Content-Length still says its size).
 std::string serialize_http_response(const httplib::Response& res, bool head, bool keep_alive);

@@ -162,6 +162,21 @@ TEST_F(LoopTest, HeadAnswersWithTheLengthButNoBody) {
   EXPECT_EQ(got.substr(got.size() - 4), "\r\n\r\n") << got;
 }
 
+TEST_F(LoopTest, AnswersAreCompressedForClientsThatAcceptIt) {
+  start({});
+  httplib::Client client("127.0.0.1", port_);
+  auto packed = client.Get("/text", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(packed);
+  EXPECT_EQ(packed->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(packed->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(packed->body, "/text from 127.0.0.1") << "httplib's client unpacks it";
+  client.set_decompress(false);
+  auto plain = client.Get("/text");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_EQ(plain->body, "/text from 127.0.0.1");
+}
+
 TEST(HttpEventLoop, RunReturnsWhenStoppedBeforeItStarts) {
   HttpEventLoop loop({}, {}, [](httplib::Request&, httplib::Response&) {},
                      [](int, const std::string&, const std::string&, httplib::Response&) {});
