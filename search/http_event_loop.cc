@@ -155,11 +155,15 @@ struct HttpEventLoop::Impl {
           break;
         }
       }
+      bool first;
       {
         std::lock_guard<std::mutex> lock(done_mutex);
+        first = done.empty();
         done.push_back(std::move(d));
       }
-      wake();
+      // One wake-up per batch: the loop reads the eventfd before it takes the queue, so an answer
+      // queued after that read comes with a wake-up of its own.
+      if (first) wake();
     }
   }
 
