@@ -58,7 +58,18 @@ void register_serve(CLI::App& app, int& exit_status) {
                                  "Origin allowed to call the API from a browser (CORS), e.g. https://intra.example.jp "
                                  "(repeatable)"));
   cmd->add_option("--dict", args->options.dictionary_dir, "MeCab dictionary folder (must match the index)");
-  cmd->add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", args->options.threads, "Worker threads (they run complete requests; slow or idle clients hold none)")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--max-connections", args->options.max_connections, "Connections open at once (more: 503)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--max-connections-per-client", args->options.max_connections_per_client,
+                  "Connections open at once from one address (more: 503; trusted proxies of --config excepted)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--request-timeout", args->options.request_timeout_seconds,
+                  "Seconds a request may take to arrive whole (slower: 408)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   cmd->add_option("--rank", args->rank, "Ranking knobs for every search, for an experiment: mix_rank=0,… (search/ranking.h)");
   cmd->callback([args, &exit_status] {
     if (args->dbs.size() == 1) args->options.db_path = args->dbs[0];

@@ -1,14 +1,9 @@
-// Routes, input limits, CORS and security headers of the HTTP API; a pool of per-thread readers
+// Routes, input limits, CORS and security headers of the HTTP API (the connections are
+// search/http_event_loop.cc's); a pool of per-thread readers
 // (Analyzer + Xapian database + Searcher) because none of them is thread-safe; the result cache.
 #include "search/http_api.h"
 
-#include <thread>
 #include <httplib.h>
-
-#include <sys/socket.h>
-
-#include <cerrno>
-#include <cstring>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <regex>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +21,7 @@
 #include "indexer/passage_document.h"
 #include "indexer/schema.h"
 #include "search/document_reader.h"
+#include "search/http_event_loop.h"
 #include "search/access_config.h"
 #include "search/audit_log.h"
 #include "search/more_like_this.h"
@@ -113,47 +110,12 @@ std::string cache_key(const SearchRequest& sr, std::size_t page, std::size_t siz
   return key.dump();
 }
 
-// httplib's server with its request → response step opened for HttpServer::answer().
-struct RawServer : httplib::Server {
-  using httplib::Server::process_request;
-};
-
-// A connection in memory: reads come from the request bytes, writes go to the response.
-class MemoryStream : public httplib::Stream {
- public:
-  explicit MemoryStream(std::string_view in) : in_(in) {}
-  bool is_readable() const override { return true; }
-  bool is_writable() const override { return true; }
-  ssize_t read(char* ptr, size_t size) override {
-    const std::size_t n = std::min(size, in_.size() - pos_);
-    std::memcpy(ptr, in_.data() + pos_, n);
-    pos_ += n;
-    return static_cast<ssize_t>(n);
-  }
-  ssize_t write(const char* ptr, size_t size) override {
-    out_.append(ptr, size);
-    return static_cast<ssize_t>(size);
-  }
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    ip = "127.0.0.1";
-    port = 0;
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override { get_remote_ip_and_port(ip, port); }
-  socket_t socket() const override { return INVALID_SOCKET; }
-  bool at_end() const { return pos_ >= in_.size(); }
-  std::string& output() { return out_; }
-
- private:
-  std::string_view in_;
-  std::size_t pos_ = 0;
-  std::string out_;
-};
-
 }  // namespace
 
 struct HttpServer::Impl {
   HttpOptions options;
-  RawServer server;
+  std::unique_ptr<HttpEventLoop> loop;
+  HttpLimits limits;  // the loop's, for answer()
   fs::path web_root;  // canonical; empty = no static files
   Suggester suggester;
   std::unique_ptr<AuditLog> audit;  // with --config naming an audit log
@@ -650,78 +612,65 @@ struct HttpServer::Impl {
     if (origin_allowed(origin)) res.set_header("Access-Control-Allow-Origin", origin);
   }
 
-  // Wraps a handler: validation failures and unexpected exceptions become JSON errors.
+  // Runs a handler: validation failures and unexpected exceptions become JSON errors.
   template <typename Fn>
-  httplib::Server::Handler guarded(Fn fn) {
-    return [this, fn](const httplib::Request& req, httplib::Response& res) {
-      try {
-        fn(req, res);
-      } catch (const BadRequest& e) {
-        send_error(res, e.status, e.code, e.message);
-      } catch (const IdentityRefused& e) {
-        if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
-        send_error(res, e.status, e.code, e.message);
-      } catch (const AnalyzerError& e) {
-        send_error(res, 503, "analyzer_unavailable", e.what());
-      } catch (const SearchError& e) {
-        send_error(res, 503, "index_unavailable", e.what());
-      }
-    };
+  void guarded(const httplib::Request& req, httplib::Response& res, Fn fn) {
+    try {
+      fn(req, res);
+    } catch (const BadRequest& e) {
+      send_error(res, e.status, e.code, e.message);
+    } catch (const IdentityRefused& e) {
+      if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+      send_error(res, e.status, e.code, e.message);
+    } catch (const AnalyzerError& e) {
+      send_error(res, 503, "analyzer_unavailable", e.what());
+    } catch (const SearchError& e) {
+      send_error(res, 503, "index_unavailable", e.what());
+    } catch (const Xapian::Error& e) {
+      send_error(res, 503, "index_unavailable", "[serve][xapian] " + e.get_description());
+    } catch (const std::exception& e) {
+      std::cerr << "[serve] " << req.method << " " << req.path << ": " << e.what() << "\n";
+      res = httplib::Response();
+      add_headers(req, res);
+      send_error(res, 500, "internal_error", "internal error");
+    }
   }
 
-  void set_up_routes() {
-    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      add_headers(req, res);
-      return httplib::Server::HandlerResponse::Unhandled;
-    });
-    server.Get("/api/search", guarded([this](const auto& req, auto& res) { handle_search(req, res); }));
-    server.Get("/api/doc/(.+)", guarded([this](const auto& req, auto& res) { handle_doc(req, res); }));
-    server.Get("/api/history", guarded([this](const auto& req, auto& res) { handle_history(req, res); }));
-    server.Get("/api/suggest", guarded([this](const auto& req, auto& res) { handle_suggest(req, res); }));
-    server.Get("/api/similar", guarded([this](const auto& req, auto& res) { handle_similar(req, res); }));
-    server.Get("/healthz", guarded([this](const auto& req, auto& res) { handle_health(req, res); }));
-    server.Get("/api/.*", [](const httplib::Request&, httplib::Response& res) {
-      send_error(res, 404, "not_found", "no such API endpoint; see /api/search, /api/doc/{id}, /api/suggest");
-    });
-    server.Get(".*", guarded([this](const auto& req, auto& res) { handle_static(req, res); }));
-    server.Options(".*", [this](const httplib::Request& req, httplib::Response& res) {
+  // One complete request (from the event loop's workers) to its route.
+  void dispatch(httplib::Request& req, httplib::Response& res) {
+    add_headers(req, res);
+    if (req.method == "OPTIONS") {
       const std::string origin = req.get_header_value("Origin");
       if (!origin_allowed(origin)) return send_error(res, 403, "origin_not_allowed", "origin not allowed");
       res.status = 204;
       res.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
       res.set_header("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization");
       res.set_header("Access-Control-Max-Age", "600");
-    });
-    const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+      return;
+    }
+    if (req.method != "GET") {  // HEAD arrives as GET (search/http_wire.h)
       res.set_header("Allow", "GET, HEAD, OPTIONS");
-      send_error(res, 405, "method_not_allowed", "only GET is served");
-    };
-    server.Post(".*", not_allowed);
-    server.Put(".*", not_allowed);
-    server.Delete(".*", not_allowed);
-    server.Patch(".*", not_allowed);
+      return send_error(res, 405, "method_not_allowed", "only GET is served");
+    }
+    static const std::regex doc_route("/api/doc/(.+)");
+    const std::string& path = req.path;
+    if (path == "/api/search") return guarded(req, res, [this](const auto& q, auto& r) { handle_search(q, r); });
+    if (std::regex_match(req.path, req.matches, doc_route))
+      return guarded(req, res, [this](const auto& q, auto& r) { handle_doc(q, r); });
+    if (path == "/api/history") return guarded(req, res, [this](const auto& q, auto& r) { handle_history(q, r); });
+    if (path == "/api/suggest") return guarded(req, res, [this](const auto& q, auto& r) { handle_suggest(q, r); });
+    if (path == "/api/similar") return guarded(req, res, [this](const auto& q, auto& r) { handle_similar(q, r); });
+    if (path == "/healthz") return guarded(req, res, [this](const auto& q, auto& r) { handle_health(q, r); });
+    if (path.rfind("/api/", 0) == 0)
+      return send_error(res, 404, "not_found", "no such API endpoint; see /api/search, /api/doc/{id}, /api/suggest");
+    guarded(req, res, [this](const auto& q, auto& r) { handle_static(q, r); });
+  }
 
-    // Errors httplib raises itself (414 request line too long, 413 body too big, 400 malformed):
-    // give them a JSON body too.
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      std::string message = "HTTP " + std::to_string(res.status);
-      if (res.status == 414) message = "request line too long; a query may hold at most 1000 bytes";
-      if (res.status == 413) message = "request body too large; the API takes none";
-      send_error(res, res.status, "http_" + std::to_string(res.status), message);
-      return httplib::Server::HandlerResponse::Handled;
-    }));
-    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-      std::string what = "unknown error";
-      try {
-        if (ep) std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        what = e.what();
-      } catch (...) {
-      }
-      std::cerr << "[serve] " << req.method << " " << req.path << ": " << what << "\n";
-      send_error(res, 500, "internal_error", "internal error");
-    });
+  // A request refused by the event loop before any route saw it (a limit, a timeout, bad syntax).
+  static void refuse(int status, const std::string& code, const std::string& message, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Cache-Control", "no-store");
+    send_error(res, status, code, message);
   }
 };
 
@@ -742,68 +691,60 @@ HttpServer::HttpServer(HttpOptions options) : impl_(std::make_unique<Impl>()) {
   // Open one reader now so that a missing or mismatched database fails here, with its reason.
   impl_->idle.push_back(impl_->open_reader());
 
-  auto& s = impl_->server;
-  const std::size_t threads = std::max<std::size_t>(1, impl_->options.threads);
-  // httplib owns the queue it gets from this factory (its API takes a raw pointer).
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm holds the
-  // body until the client's delayed ACK (40 ms on Linux), which capped throughput at ~800 req/s.
-  s.set_tcp_nodelay(true);
-  // httplib's default sets SO_REUSEPORT on Linux, which lets a second server bind the same port
-  // and take half of the connections (two tsubo serve on two databases answered in turn). Only
-  // SO_REUSEADDR: a restart may reuse a port with connections in TIME_WAIT, a second server may not.
-  s.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  s.set_payload_max_length(impl_->options.max_body_bytes);
-  s.set_read_timeout(impl_->options.io_timeout_seconds, 0);
-  s.set_write_timeout(impl_->options.io_timeout_seconds, 0);
-  s.set_keep_alive_timeout(impl_->options.io_timeout_seconds);
-  s.set_keep_alive_max_count(100);
-  impl_->set_up_routes();
+  const HttpOptions& o = impl_->options;
+  HttpLimits& limits = impl_->limits;
+  limits.max_header_bytes = o.max_header_bytes;
+  limits.max_header_lines = o.max_header_lines;
+  limits.max_body_bytes = o.max_body_bytes;
+  ConnectionLimits caps;
+  caps.max_connections = o.max_connections;
+  caps.max_connections_per_client = o.max_connections_per_client;
+  caps.request_timeout_ms = o.request_timeout_seconds * 1000;
+  caps.idle_timeout_ms = caps.write_timeout_ms = o.io_timeout_seconds * 1000;
+  caps.workers = std::max<std::size_t>(1, o.threads);
+  if (o.access) caps.uncapped_peers = o.access->trusted_proxies;
+  Impl* impl = impl_.get();
+  impl_->loop = std::make_unique<HttpEventLoop>(
+      limits, caps, [impl](httplib::Request& req, httplib::Response& res) { impl->dispatch(req, res); }, &Impl::refuse);
 }
 
 HttpServer::~HttpServer() { stop(); }
 
-int HttpServer::bind(const std::string& host, int port) {
-  // httplib only says whether it bound; bind(2) or listen(2) left the reason in errno.
-  errno = 0;
-  if (port == 0) {
-    const int bound = impl_->server.bind_to_any_port(host);
-    if (bound <= 0)
-      throw std::runtime_error("[serve] cannot listen on " + host + (errno ? std::string(": ") + std::strerror(errno) : ""));
-    return bound;
-  }
-  if (!impl_->server.bind_to_port(host, port)) {
-    const std::string where = host + ":" + std::to_string(port);
-    if (errno == EADDRINUSE)
-      throw std::runtime_error("[serve] cannot listen on " + where +
-                               ": address already in use (another server? try another --port, or --port 0 for any "
-                               "free port)");
-    throw std::runtime_error("[serve] cannot listen on " + where +
-                             (errno ? std::string(": ") + std::strerror(errno) : std::string()));
-  }
-  return port;
-}
+int HttpServer::bind(const std::string& host, int port) { return impl_->loop->bind(host, port); }
 
-void HttpServer::run() { impl_->server.listen_after_bind(); }
+void HttpServer::run() { impl_->loop->run(); }
 
 std::string HttpServer::answer(std::string_view raw) {
-  MemoryStream stream(raw);
-  // As a keep-alive connection: requests in turn until the input ends, one asks to close, or the limit.
-  bool closed = false;
-  for (int i = 0; i < 100 && !closed && !stream.at_end(); ++i)
-    if (!impl_->server.process_request(stream, false, closed, nullptr)) break;
-  return std::move(stream.output());
+  std::string out;
+  for (int i = 0; i < 100 && !raw.empty(); ++i) {  // 100: as many as a connection's pipeline in the tests
+    httplib::Request req;
+    const ParsedRequest p = parse_http_request(raw, impl_->limits, req);
+    if (p.state == ParsedRequest::State::kIncomplete) break;
+    httplib::Response res;
+    if (p.state == ParsedRequest::State::kRefused) {
+      Impl::refuse(p.status, p.code, p.message, res);
+      out += serialize_http_response(res, false, false);
+      const std::size_t end = raw.find("\r\n\r\n");
+      if (end == std::string_view::npos) break;
+      raw.remove_prefix(end + 4);
+      continue;
+    }
+    req.remote_addr = "127.0.0.1";
+    try {
+      impl_->dispatch(req, res);
+    } catch (...) {
+      res = httplib::Response();
+      Impl::refuse(500, "internal_error", "internal error", res);
+    }
+    out += serialize_http_response(res, p.head, p.keep_alive);
+    raw.remove_prefix(p.consumed);
+    if (!p.keep_alive) break;
+  }
+  return out;
 }
 
 void HttpServer::stop() {
-  if (!impl_) return;
-  // httplib forgets a stop() that comes before run() has entered its accept loop, and run() would
-  // then never return: give a just-started run() up to two seconds to get there.
-  for (int i = 0; i < 2000 && !impl_->server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  impl_->server.stop();
+  if (impl_) impl_->loop->stop();
 }
 
 }  // namespace tsubo
