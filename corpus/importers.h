@@ -32,8 +32,10 @@ Document parse_ruling_json(std::string_view json_text, const std::string& source
 // read as the courts.go.jp text with court, date, case number and case name from the first page,
 // doc id ruling/<file stem>), else guidance (doc_id). Wrapped lines joined; page numbers and headers
 // or footers repeated on most pages dropped. Throws ImportError for a file poppler cannot open, an
-// encrypted PDF, or one without a text layer (a scan).
-Document parse_pdf(const std::string& path, const std::string& doc_id);
+// encrypted PDF, one without a text layer (a scan), or one of more than max_pages pages (each page is
+// laid out in memory; the longest real source, a commentary, has a few hundred).
+inline constexpr std::size_t kMaxPdfPages = 5000;
+Document parse_pdf(const std::string& path, const std::string& doc_id, std::size_t max_pages = kMaxPdfPages);
 
 // Guidance as plain text or Markdown: heading hierarchy and paragraphs. doc_id is guidance/<stem>.
 Document parse_guidance(std::string_view text, bool markdown, const std::string& doc_id,

@@ -59,7 +59,7 @@ std::vector<std::size_t> edge_lines(const std::vector<std::string>& lines) {
 
 // Pages as text (poppler's raw order: the order of the content stream, as the courts' PDFs are
 // written), with lines repeated at the edge of at least half the pages (3 or more) removed.
-std::string pages_text(const std::string& path, std::size_t& pages_out) {
+std::string pages_text(const std::string& path, std::size_t max_pages, std::size_t& pages_out) {
   // poppler writes its complaints ("Couldn't find trailer dictionary") to stderr; ours say more.
   static const bool quiet = (poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr), true);
   (void)quiet;
@@ -68,6 +68,8 @@ std::string pages_text(const std::string& path, std::size_t& pages_out) {
   if (pdf->is_locked()) fail(path, "encrypted PDF: remove the password first");
   const int pages = pdf->pages();
   pages_out = pages > 0 ? static_cast<std::size_t>(pages) : 0;
+  if (pages_out > max_pages)
+    fail(path, std::to_string(pages_out) + " pages, over the limit of " + std::to_string(max_pages) + " (kMaxPdfPages)");
   std::vector<std::vector<std::string>> page_lines;
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
@@ -137,11 +139,11 @@ std::string id_from_stem(const std::string& doc_id) {
 
 }  // namespace
 
-Document parse_pdf(const std::string& path, const std::string& doc_id) {
+Document parse_pdf(const std::string& path, const std::string& doc_id, std::size_t max_pages) {
   std::size_t pages = 0;
   // poppler can hand back bytes that are not UTF-8 (a broken ToUnicode map): nlohmann::json refused
   // them with a bare [json.exception.type_error.316]; they become U+FFFD here.
-  const std::string text = utf8::sanitize(pages_text(path, pages));
+  const std::string text = utf8::sanitize(pages_text(path, max_pages, pages));
   if (japanese_letters(text) < 20)
     fail(path, "no text: " + std::to_string(pages) + " page(s) without a text layer (a scan? run OCR first)");
 

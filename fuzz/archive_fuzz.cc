@@ -13,8 +13,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string path = tsubo::fuzz::write_scratch_file("input.tar", tsubo::fuzz::as_text(data, size));
   const std::string folder = scratch + "/unpack";
   try {
-    // Members over 1 MB are left out, so a small compressed input cannot fill the disk with one member.
-    tsubo::UnpackedArchive unpacked(path, folder, std::size_t{1} << 20);
+    // Members over 1 MB are left out and 16 MB in all stop the archive, so a small compressed input
+    // cannot fill the disk; the other limits are the real ones.
+    tsubo::ArchiveLimits limits;
+    limits.max_member_bytes = std::uint64_t{1} << 20;
+    limits.max_unpacked_bytes = std::uint64_t{16} << 20;
+    tsubo::UnpackedArchive unpacked(path, folder, limits);
     std::size_t files = 0;
     for (auto it = fs::recursive_directory_iterator(folder); it != fs::recursive_directory_iterator(); ++it)
       if (it->is_regular_file() && !it->is_symlink()) ++files;

@@ -226,5 +226,18 @@ TEST(PdfImport, IndexingGoesOnPastBadFiles) {
   EXPECT_NE(skipped[2].find("unknown.txt: unknown encoding"), std::string::npos) << skipped[2];
 }
 
+// The page limit is named in the refusal; a PDF at the limit is read.
+TEST(PdfImport, APdfOverThePageLimitIsRefusedByName) {
+  const fs::path dir = testing::temp_dir("pdf-pages");
+  const std::string path = write(dir / "ruling.pdf", minimal_pdf(kRulingPages));
+  try {
+    parse_pdf(path, "guidance/ruling", 1);
+    FAIL() << "a two-page PDF passed a one-page limit";
+  } catch (const ImportError& e) {
+    EXPECT_NE(std::string(e.what()).find("2 pages, over the limit of 1 (kMaxPdfPages)"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW(parse_pdf(path, "guidance/ruling", 2));
+}
+
 }  // namespace
 }  // namespace tsubo
