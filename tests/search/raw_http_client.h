@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <limits>
 #include <string>
 
 namespace tsubo::testing {
@@ -36,21 +37,6 @@ inline bool send_all(int fd, const std::string& bytes) {
     sent += static_cast<std::size_t>(n);
   }
   return true;
-}
-
-// Everything the server sends until it closes, or until `seconds` pass.
-inline std::string read_until_close(int fd, int seconds = 10) {
-  std::string got;
-  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  char buf[16384];
-  while (std::chrono::steady_clock::now() < until) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 100) <= 0) continue;
-    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    got.append(buf, static_cast<std::size_t>(n));
-  }
-  return got;
 }
 
 // The bytes read until `count` responses have arrived whole (counted by their status lines and
@@ -81,6 +67,11 @@ inline std::string read_responses(int fd, std::size_t count, int seconds = 10) {
     got.append(buf, static_cast<std::size_t>(n));
   }
   return got;
+}
+
+// Everything the server sends until it closes, or until `seconds` pass.
+inline std::string read_until_close(int fd, int seconds = 10) {
+  return read_responses(fd, std::numeric_limits<std::size_t>::max(), seconds);
 }
 
 // How many times `needle` occurs in `text`.
