@@ -140,7 +140,9 @@ TEST(CmdSearch, ExplainShowsHowAQuestionWasRead) {
   EXPECT_TRUE(question["reading"]["question"].get<bool>());
   EXPECT_FALSE(question["reading"]["feedback_terms"].empty());
   for (const auto& c : question["reading"]["concepts"])
-    if (c["passages"].get<int>() == 0) EXPECT_EQ(c["weight"].get<double>(), 0) << c;
+    if (c["passages"].get<int>() == 0) {
+      EXPECT_EQ(c["weight"].get<double>(), 0) << c;
+    }
 
   const json keywords = search_json("--explain 顧客名簿 営業秘密");
   ASSERT_TRUE(keywords.contains("reading"));

@@ -122,8 +122,12 @@ TEST_F(CorpusSearch, GroupedEachRulingIsOneHitWithItsOtherPassagesCounted) {
     if (h["type"] != "ruling") continue;
     const std::string doc = h["doc_id"];
     EXPECT_TRUE(rulings.insert(doc).second) << doc << " twice";
-    if (best.count(doc)) EXPECT_EQ(h["passage_id"], best[doc]) << doc;
-    if (doc == most->first) EXPECT_GE(h["more_in_document"].get<int>(), most->second - 1) << h.dump();
+    if (best.count(doc)) {
+      EXPECT_EQ(h["passage_id"], best[doc]) << doc;
+    }
+    if (doc == most->first) {
+      EXPECT_GE(h["more_in_document"].get<int>(), most->second - 1) << h.dump();
+    }
   }
   EXPECT_GE(rulings.size(), 5u);
   EXPECT_TRUE(rulings.count(most->first)) << most->first;

@@ -328,7 +328,9 @@ TEST_F(SearcherTest, GroupedByDocumentARulingIsOneHitAndArticlesStayApart) {
   for (const auto& h : flat.hits)
     if (h.doc_id == "ruling/99005") {
       for (const auto& g : grouped.hits)
-        if (g.doc_id == "ruling/99005") EXPECT_EQ(g.passage_id, h.passage_id);
+        if (g.doc_id == "ruling/99005") {
+          EXPECT_EQ(g.passage_id, h.passage_id);
+        }
       break;
     }
 

@@ -136,7 +136,9 @@ TEST_F(HttpThreeUsers, SearchShowsEachUserTheirCollectionsAndCountsOnlyThose) {
   };
   EXPECT_EQ(guidance(answers["alice"]), guidance(answers["pat"]) + 1);
   for (const auto& h : answers["alice"]["hits"])
-    if (h["doc_id"] == kSecret) EXPECT_EQ(h["collection"], "社内規程");
+    if (h["doc_id"] == kSecret) {
+      EXPECT_EQ(h["collection"], "社内規程");
+    }
   // A body never names a document the user may not read, in any field.
   EXPECT_EQ(answers["pat"].dump().find("秘密管理規程"), std::string::npos);
   EXPECT_EQ(answers["harry"].dump().find("秘密管理規程"), std::string::npos);
@@ -165,7 +167,9 @@ TEST_F(HttpThreeUsers, SimilarSuggestAndHealthRespectTheGroups) {
   EXPECT_EQ(get(kPat, "/api/similar?passage=" + encoded)->status, 404);
   EXPECT_EQ(get(kHarry, "/api/similar?passage=" + encoded)->status, 404);
   const auto pat_similar = get(kPat, "/api/similar?passage=statute%2F9101%23art2&size=20");
-  if (pat_similar->status == 200) EXPECT_EQ(pat_similar->body.find("社内規程"), std::string::npos);
+  if (pat_similar->status == 200) {
+    EXPECT_EQ(pat_similar->body.find("社内規程"), std::string::npos);
+  }
 
   const auto words = [&](const User& u) { return body(get(u, "/api/suggest?q=ゼブ"))["suggestions"].dump(); };
   EXPECT_NE(words(kAlice).find("ゼブラ"), std::string::npos);
