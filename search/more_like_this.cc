@@ -30,7 +30,7 @@ bool all_hiragana(const std::string& term) {
 // words all in hiragana (について, として: function words that MeCab keeps whole).
 struct ContentWords : Xapian::ExpandDecider {
   bool operator()(const std::string& term) const override {
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (schema::is_prefixed_term(term)) return false;
     if (utf8::length(term) < 2 || all_hiragana(term)) return false;
     return term.find_first_not_of("0123456789") != std::string::npos;
   }

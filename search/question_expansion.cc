@@ -1,7 +1,7 @@
 // Pseudo-relevance feedback for questions: Xapian's ESet over the first passages of a first pass.
 #include "search/question_expansion.h"
 
-#include <map>
+#include <algorithm>
 #include <set>
 
 #include "indexer/schema.h"
@@ -22,7 +22,7 @@ class ContentTermDecider : public Xapian::ExpandDecider {
   // Xapian asks this before it looks up a term's frequency, the costly part of an ESet: terms written
   // in hiragana alone (として, ある, られ: particles, auxiliaries, inflections) are refused here.
   bool operator()(const std::string& term) const override {
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (term.empty() || schema::is_prefixed_term(term)) return false;
     if (query_terms_.count(term)) return false;
     return utf8::length(term) >= 2 && has_kanji_or_katakana(term);
   }
@@ -49,23 +49,19 @@ QuestionExpansion expand_question(const Xapian::Database& db, const Xapian::Quer
   // archive).
   std::vector<std::string> content;
   for (auto t = words.get_unique_terms_begin(); t != words.get_unique_terms_end(); ++t)
-    if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z') && utf8::length(*t) >= 2) content.push_back(*t);
+    if (!schema::is_prefixed_term(*t) && utf8::length(*t) >= 2) content.push_back(*t);
   const Xapian::Query heaviest(Xapian::Query::OP_ELITE_SET, content.begin(), content.end(),
                                static_cast<Xapian::termcount>(ranking.feedback_elite));
   Xapian::Enquire first(db);
   first.set_query(content.empty() || ranking.feedback_elite < 1 ? words : heaviest);
   first.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
-  // Passages of several documents vote, not ten paragraphs of one ruling. (Xapian's collapse key would
-  // do the same but costs more than the whole search: it stops the matcher from skipping.)
-  const auto voters = static_cast<std::size_t>(ranking.feedback_docs);
-  const auto per_document = static_cast<std::size_t>(std::max(1.0, ranking.feedback_per_document));
-  first.set_collapse_key(schema::kValueDocId, static_cast<Xapian::doccount>(per_document));
-  const Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(voters));
+  // Passages of several documents vote, not ten paragraphs of one ruling (cheap over the elite set).
+  const auto per_document = static_cast<Xapian::doccount>(std::max(1.0, ranking.feedback_per_document));
+  first.set_collapse_key(schema::kValueDocId, per_document);
+  const Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
   if (top.empty()) return out;
   Xapian::RSet rset;
-  std::map<std::string, std::size_t> per_doc;
-  for (auto it = top.begin(); it != top.end() && rset.size() < voters; ++it)
-    if (++per_doc[it.get_document().get_value(schema::kValueDocId)] <= per_document) rset.add_document(*it);
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   std::set<std::string> own(words.get_unique_terms_begin(), words.get_unique_terms_end());
   const ContentTermDecider decider(std::move(own));
   // Nouns only: ある, いる, として, られ come with every passage and would outvote the concepts. The part

@@ -24,8 +24,6 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-bool is_prefixed_term(const std::string& t) { return !t.empty() && t[0] >= 'A' && t[0] <= 'Z'; }
-
 constexpr std::size_t kMaxTermsScanned = 5000;
 // With private passages in the index, each completion's count is checked under the access filter:
 // at most this many candidates are checked per call.
@@ -138,7 +136,7 @@ std::vector<Suggestion> Suggester::suggest(const Xapian::Database& db, std::stri
     last = typed_str.substr(cut2 + ideographic_space.size());
   }
   const std::string word = fold(last);
-  if (word.empty() || is_prefixed_term(word)) return out;
+  if (word.empty() || schema::is_prefixed_term(word)) return out;
   std::vector<std::pair<std::size_t, std::string>> words;
   std::size_t scanned = 0;
   for (auto it = db.allterms_begin(word); it != db.allterms_end(word) && scanned < kMaxTermsScanned; ++it, ++scanned)
